@@ -1,0 +1,69 @@
+#include "geoevents/geo/vector_io.hpp"
+
+#include <cpl_error.h>
+#include <mutex>
+
+#include "gdal_handles.hpp"
+#include "geoevents/geo/error.hpp"
+
+namespace geoevents::geo {
+
+namespace detail {
+void ensure_gdal_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // Libraries do not print: GDAL's messages become exception text instead.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+} // namespace detail
+
+namespace {
+detail::DatasetPtr open_vector(const std::string& source) {
+    detail::ensure_gdal_registered();
+    CPLErrorReset();
+    GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!ds) {
+        std::string why = CPLGetLastErrorMsg();
+        throw IoError(source + ": cannot open as vector data" + (why.empty() ? "" : ": " + why));
+    }
+    return detail::DatasetPtr(ds);
+}
+} // namespace
+
+std::vector<std::string> list_layers(const std::string& source) {
+    auto ds = open_vector(source);
+    std::vector<std::string> out;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i)
+        out.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
+    return out;
+}
+
+std::vector<Feature> read_features(const std::string& source, const std::string& layer_name) {
+    auto ds = open_vector(source);
+    OGRLayerH layer = layer_name.empty() ? GDALDatasetGetLayer(ds.get(), 0)
+                                         : GDALDatasetGetLayerByName(ds.get(), layer_name.c_str());
+    if (!layer) throw IoError(source + ": no layer '" + layer_name + "'");
+    std::vector<Feature> out;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int nfields = OGR_FD_GetFieldCount(defn);
+    OGR_L_ResetReading(layer);
+    while (detail::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        Feature feat;
+        for (int i = 0; i < nfields; ++i) {
+            const char* name = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i));
+            feat.fields[name] = OGR_F_IsFieldSetAndNotNull(f.get(), i) ? OGR_F_GetFieldAsString(f.get(), i) : "";
+        }
+        if (OGRGeometryH g = OGR_F_GetGeometryRef(f.get())) {
+            std::vector<unsigned char> wkb(static_cast<std::size_t>(OGR_G_WkbSize(g)));
+            if (OGR_G_ExportToIsoWkb(g, wkbNDR, wkb.data()) != OGRERR_NONE)
+                throw IoError(source + ": cannot read the geometry of feature " + std::to_string(OGR_F_GetFID(f.get())));
+            feat.geometry = Geometry::from_wkb(wkb);
+        }
+        out.push_back(std::move(feat));
+    }
+    return out;
+}
+
+} // namespace geoevents::geo
