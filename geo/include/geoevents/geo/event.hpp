@@ -1,0 +1,60 @@
+#pragma once
+// Events as the news reader produces them and the layer builder consumes
+// them: plain values, independent of how they were read.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geoevents/geo/types.hpp"
+
+namespace geoevents::geo {
+
+/// The event types of the document contract.
+enum class EventType : std::uint8_t {
+    withdrawal, redeployment, deployment, support, military_operation, attack, coup, coup_attempt,
+    casualties, protest, arrest, agreement, sanction, election, political, statement, other
+};
+std::string_view to_string(EventType t) noexcept;
+std::optional<EventType> event_type_from_string(std::string_view s) noexcept;
+
+enum class DatePrecision : std::uint8_t { day, month, year, interval, unknown };
+std::string_view to_string(DatePrecision p) noexcept;
+std::optional<DatePrecision> date_precision_from_string(std::string_view s) noexcept;
+
+/// A calendar span. `iso` is the contract's text: "YYYY", "YYYY-MM",
+/// "YYYY-MM-DD" or "A/B" of those; empty when unknown. `first`/`last` are
+/// the first and last day it covers as "YYYY-MM-DD" (empty when unknown);
+/// `time` an optional time of day "HH:MM" (UTC when `utc`).
+struct TimeSpan {
+    std::string iso;
+    DatePrecision precision = DatePrecision::unknown;
+    std::string first, last;
+    std::string time;
+    bool utc = false;
+    bool known() const noexcept { return !iso.empty(); }
+};
+
+enum class PlaceRole : std::uint8_t { origin, destination, location };
+std::string_view to_string(PlaceRole r) noexcept;
+
+struct EventPlace {
+    Place place;
+    PlaceRole role = PlaceRole::location;
+};
+
+/// One event, possibly reported by several articles.
+struct Event {
+    std::string id;                    ///< "e1", unique within a document or a merged set
+    EventType type = EventType::other;
+    TimeSpan when;
+    std::vector<std::string> actors;
+    std::vector<EventPlace> places;
+    std::size_t evidence_start = 0, evidence_end = 0;  ///< byte span in the first source
+    std::string evidence;              ///< the evidence text itself (a quote)
+    std::vector<std::string> sources;  ///< article paths or ids
+    double confidence = 0.0;
+};
+
+} // namespace geoevents::geo

@@ -1,0 +1,52 @@
+#pragma once
+// Dates in French and English news text, anchored on a reference date.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geoevents/geo/event.hpp"
+
+namespace geoevents::news {
+
+/// A calendar day (proleptic Gregorian).
+struct Day {
+    int year = 0, month = 0, day = 0;
+    friend auto operator<=>(const Day&, const Day&) = default;
+};
+
+/// What is known of the article's date: a day, a month or a year (the
+/// finer fields are 0 when unknown), or nothing.
+struct ReferenceDate {
+    int year = 0, month = 0, day = 0;
+    bool known() const noexcept { return year != 0; }
+    /// "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "" when unknown.
+    std::string iso() const;
+    /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (the `date 2022-02` header, --date).
+    static std::optional<ReferenceDate> parse(std::string_view s);
+};
+
+/// One date expression found in the text.
+struct DateMention {
+    std::size_t start = 0, end = 0;  ///< byte span in the text, end exclusive
+    geo::TimeSpan span;              ///< resolved value; precision unknown when it cannot be anchored
+    bool relative = false;           ///< needed the reference date ("jeudi", "last week", "17 février")
+};
+
+/// Finds date expressions ("jeudi 17 février", "le 2 janvier 2015", "Thursday
+/// February 17", "du 1er au 6 février", "la nuit du 11 au 12 mai", "en avril
+/// 2021", "début 2020", "depuis 2013", "en 2020 et en 2021", "by June 2022",
+/// "8h15 GMT"…) in `text` (UTF-8) of language `lang` ("fr" or "en"), anchored
+/// on `ref`. Phrases that are not dates ("en neuf ans", "à 2 ans") are not returned.
+/// Mentions are sorted by start and do not overlap.
+std::vector<DateMention> find_dates(std::string_view text, std::string_view lang, const ReferenceDate& ref);
+
+/// Infers the article's reference date from its text when no header or
+/// option gives it: a weekday with day and month fixes the year (the most
+/// recent year, up to the present, in which that day falls on that weekday,
+/// constrained by years mentioned, "depuis 2013" + "après neuf ans" → 2022);
+/// returns an unknown date when nothing fixes it.
+ReferenceDate infer_reference_date(std::string_view text, std::string_view lang);
+
+} // namespace geoevents::news
