@@ -424,7 +424,7 @@ double require_double(const geo::CsvTable& t, const geo::CsvRow& r, const char* 
 
 std::string require_id(const geo::CsvTable& t, const geo::CsvRow& r) {
     const std::string& id = t.get(r, "id");
-    if (!id.starts_with("curated:") || id.size() < 10 || id.find_first_of(" ,") != std::string::npos)
+    if (!id.starts_with("curated:") || id.size() <= 8 || id.find_first_of(" ,") != std::string::npos)
         throw ParseError(t.file, r.line, 0, "invalid id '" + id + "' (expected curated:slug)");
     return id;
 }

@@ -1,6 +1,8 @@
 #include "geoevents/geo/geometry.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <string_view>
 
 #include "geoevents/geo/error.hpp"
 #include "geos_context.hpp"
@@ -144,17 +146,119 @@ std::string Geometry::wkt(int decimals) const {
     return out;
 }
 
+namespace {
+// GEOS's GeoJSON writer prints 17 significant digits; we write the few
+// geometry types ourselves with a fixed number of decimals (RFC 7946 advises 6).
+void put_number(std::string& out, double v, int decimals) {
+    char buf[64];
+    int n = std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string_view s(buf, static_cast<std::size_t>(n));
+    if (s.find('.') != std::string_view::npos) {
+        while (s.back() == '0') s.remove_suffix(1);
+        if (s.back() == '.') s.remove_suffix(1);
+    }
+    if (s == "-0") s = "0";
+    out += s;
+}
+
+void put_sequence(std::string& out, GEOSContextHandle_t h, const GEOSGeometry* g, int decimals) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, g);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(h, seq, &n);
+    out += '[';
+    for (unsigned i = 0; i < n; ++i) {
+        double x = 0, y = 0;
+        GEOSCoordSeq_getXY_r(h, seq, i, &x, &y);
+        out += i ? ",[" : "[";
+        put_number(out, x, decimals);
+        out += ',';
+        put_number(out, y, decimals);
+        out += ']';
+    }
+    out += ']';
+}
+
+void put_polygon(std::string& out, GEOSContextHandle_t h, const GEOSGeometry* g, int decimals) {
+    out += '[';
+    put_sequence(out, h, GEOSGetExteriorRing_r(h, g), decimals);
+    for (int i = 0; i < GEOSGetNumInteriorRings_r(h, g); ++i) {
+        out += ',';
+        put_sequence(out, h, GEOSGetInteriorRingN_r(h, g, i), decimals);
+    }
+    out += ']';
+}
+
+void put_geojson(std::string& out, GEOSContextHandle_t h, const GEOSGeometry* g, int decimals) {
+    const int t = GEOSGeomTypeId_r(h, g);
+    auto parts = [&](const char* type, auto&& each) {
+        out += R"({"type":")";
+        out += type;
+        out += R"(","coordinates":[)";
+        for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i) {
+            if (i) out += ',';
+            each(GEOSGetGeometryN_r(h, g, i));
+        }
+        out += "]}";
+    };
+    switch (t) {
+    case GEOS_POINT: {
+        double x = 0, y = 0;
+        if (GEOSisEmpty_r(h, g) == 1) {
+            out += R"({"type":"Point","coordinates":[]})";
+            return;
+        }
+        GEOSGeomGetX_r(h, g, &x);
+        GEOSGeomGetY_r(h, g, &y);
+        out += R"({"type":"Point","coordinates":[)";
+        put_number(out, x, decimals);
+        out += ',';
+        put_number(out, y, decimals);
+        out += "]}";
+        return;
+    }
+    case GEOS_LINESTRING:
+    case GEOS_LINEARRING:
+        out += R"({"type":"LineString","coordinates":)";
+        put_sequence(out, h, g, decimals);
+        out += '}';
+        return;
+    case GEOS_POLYGON:
+        out += R"({"type":"Polygon","coordinates":)";
+        put_polygon(out, h, g, decimals);
+        out += '}';
+        return;
+    case GEOS_MULTIPOINT:
+        parts("MultiPoint", [&](const GEOSGeometry* p) {
+            double x = 0, y = 0;
+            GEOSGeomGetX_r(h, p, &x);
+            GEOSGeomGetY_r(h, p, &y);
+            out += '[';
+            put_number(out, x, decimals);
+            out += ',';
+            put_number(out, y, decimals);
+            out += ']';
+        });
+        return;
+    case GEOS_MULTILINESTRING:
+        parts("MultiLineString", [&](const GEOSGeometry* p) { put_sequence(out, h, p, decimals); });
+        return;
+    case GEOS_MULTIPOLYGON:
+        parts("MultiPolygon", [&](const GEOSGeometry* p) { put_polygon(out, h, p, decimals); });
+        return;
+    default:
+        out += R"({"type":"GeometryCollection","geometries":[)";
+        for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i) {
+            if (i) out += ',';
+            put_geojson(out, h, GEOSGetGeometryN_r(h, g, i), decimals);
+        }
+        out += "]}";
+    }
+}
+} // namespace
+
 std::string Geometry::geojson(int decimals) const {
-    auto h = geos_handle();
-    // GEOS's GeoJSON writer prints full precision: round through WKT-like precision first.
-    Geometry rounded = checked(GEOSGeom_setPrecision_r(h, G(m_geom), std::pow(10.0, -decimals), GEOS_PREC_KEEP_COLLAPSED),
-                               "cannot round coordinates");
-    auto* gw = GEOSGeoJSONWriter_create_r(h);
-    char* s = GEOSGeoJSONWriter_writeGeometry_r(h, gw, G(rounded.m_geom), -1);
-    GEOSGeoJSONWriter_destroy_r(h, gw);
-    if (!s) throw_geos("cannot write GeoJSON");
-    std::string out(s);
-    GEOSFree_r(h, s);
+    std::string out;
+    put_geojson(out, geos_handle(), G(m_geom), decimals);
     return out;
 }
 
