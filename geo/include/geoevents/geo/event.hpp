@@ -36,8 +36,15 @@ struct TimeSpan {
     bool known() const noexcept { return !iso.empty(); }
 };
 
+/// The span a contract date text denotes: "2022" → 2022-01-01…2022-12-31
+/// (year), "2022-02" (month), "2022-02-17" (day), "2013/2022-02-17"
+/// (interval, from the first day of A to the last of B). nullopt when the
+/// text is none of these or names an impossible day.
+std::optional<TimeSpan> time_span_from_iso(std::string_view text);
+
 enum class PlaceRole : std::uint8_t { origin, destination, location };
 std::string_view to_string(PlaceRole r) noexcept;
+std::optional<PlaceRole> place_role_from_string(std::string_view s) noexcept;
 
 struct EventPlace {
     Place place;
