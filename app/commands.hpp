@@ -12,4 +12,10 @@ using Action = std::function<int()>;
 /// `geoevents gazetteer build|lookup`.
 void add_gazetteer_commands(CLI::App& app, Action& action);
 
+/// `geoevents map` and `geoevents export`.
+void add_map_commands(CLI::App& app, Action& action);
+
+/// `geoevents parse`: articles to the document contract's JSON.
+void add_parse_command(CLI::App& app, Action& action);
+
 } // namespace geoevents::app

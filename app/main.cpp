@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
     cli.require_subcommand(1);
     Action action;
     add_gazetteer_commands(cli, action);
+    add_map_commands(cli, action);
+    add_parse_command(cli, action);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

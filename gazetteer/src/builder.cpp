@@ -485,7 +485,9 @@ void Builder::read_curated_places() {
                     for (auto& f : geo::read_features(sea_file.string())) parts.push_back(std::move(f.geometry));
                     seas = parts.size() == 1 ? std::move(parts[0]) : Geometry::union_all(parts);
                 }
-                const Geometry local = seas->intersection(Geometry::box(poly->envelope()));
+                // The seas polygon has self-intersections: cut it to the area first, then repair the piece.
+                Geometry local = seas->clip_by_rect(poly->envelope());
+                if (!local.is_valid()) local = local.make_valid();
                 poly = local.intersection(*poly).make_valid();
             }
             if (!poly->empty()) {

@@ -70,8 +70,7 @@ Geometry& Geometry::operator=(const Geometry& o) {
 }
 
 Geometry Geometry::adopt(void* g) {
-    Geometry out;
-    GEOSGeom_destroy_r(geos_handle(), G(out.m_geom));
+    Geometry out(nullptr);
     out.m_geom = g;
     return out;
 }
@@ -302,6 +301,11 @@ Geometry Geometry::make_valid() const {
 
 Geometry Geometry::simplify(double tolerance) const {
     return checked(GEOSTopologyPreserveSimplify_r(geos_handle(), G(m_geom), tolerance), "simplify failed");
+}
+
+Geometry Geometry::clip_by_rect(const Bbox& b) const {
+    return checked(GEOSClipByRect_r(geos_handle(), G(m_geom), b.min_lon, b.min_lat, b.max_lon, b.max_lat),
+                   "clip by rectangle failed");
 }
 
 Geometry Geometry::intersection(const Geometry& other) const {

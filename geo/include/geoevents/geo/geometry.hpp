@@ -3,6 +3,7 @@
 // GEOS stays inside geo/: this header names no GEOS type. Each thread uses
 // its own GEOS context (created on first use), so Geometry objects may be
 // used from several threads as long as one object is not shared.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -48,6 +49,9 @@ public:
     /// Topology-preserving simplification (tolerance in degrees).
     Geometry simplify(double tolerance) const;
     Geometry intersection(const Geometry& other) const;
+    /// The part inside a rectangle (GEOS ClipByRect): fast, and tolerant of
+    /// invalid input, so a large source can be cut down before repairing it.
+    Geometry clip_by_rect(const Bbox& b) const;
     /// Forces counter-clockwise exterior rings and clockwise holes (RFC 7946 right-hand rule).
     Geometry oriented_ccw() const;
     bool contains(LonLat p) const;
@@ -65,6 +69,7 @@ public:
     static Geometry adopt(void* geos_geometry);
 
 private:
+    explicit Geometry(std::nullptr_t) noexcept {}  // owns nothing yet: adopt() fills it without allocating
     void* m_geom = nullptr;
 };
 

@@ -40,6 +40,16 @@ struct DateMention {
 /// "8h15 GMT"…) in `text` (UTF-8) of language `lang` ("fr" or "en"), anchored
 /// on `ref`. Phrases that are not dates ("en neuf ans", "à 2 ans") are not returned.
 /// Mentions are sorted by start and do not overlap.
+///
+/// A span covers the words that make the value: "depuis 2013", "du 1er au 6
+/// février", "la nuit du 11 au 12 mai", "mi-mars", "jeudi dernier", "l'an
+/// dernier", "jeudi 17 février à 8h15 GMT" (a time next to a date is attached
+/// to it); a preposition that only introduces a date ("en", "in", "le", "on",
+/// "by") is left out. "début"/"early", "mi-"/"mid-" and "fin"/"late" give the
+/// first, middle or last third of a year or month as an interval ("début
+/// 2020" → "2020-01/2020-04"). Without a reference date, "depuis 2013" gives
+/// its start ("2013"), as the contract has no open interval.
+/// A language code other than "fr"/"en" uses both keyword sets.
 std::vector<DateMention> find_dates(std::string_view text, std::string_view lang, const ReferenceDate& ref);
 
 /// Infers the article's reference date from its text when no header or
@@ -48,5 +58,7 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view lang
 /// constrained by years mentioned, "depuis 2013" + "après neuf ans" → 2022);
 /// returns an unknown date when nothing fixes it.
 ReferenceDate infer_reference_date(std::string_view text, std::string_view lang);
+/// The same, with "the present" given (the year the clock says, for the overload above).
+ReferenceDate infer_reference_date(std::string_view text, std::string_view lang, int present_year);
 
 } // namespace geoevents::news

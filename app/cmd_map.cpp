@@ -1,0 +1,198 @@
+// `geoevents map` (articles → event layers in OUT/) and `geoevents export`
+// (the project file → another format or PostGIS). Options, progress and
+// messages only: the work is done by the news and geo libraries.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "geoevents/gazetteer/gazetteer.hpp"
+#include "geoevents/geo/error.hpp"
+#include "geoevents/geo/layers.hpp"
+#include "geoevents/geo/writer.hpp"
+#include "geoevents/news/batch.hpp"
+#include "geoevents/news/corrections.hpp"
+
+namespace geoevents::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MapOptions {
+    std::vector<std::string> inputs;
+    std::string out = "out", corrections, lang, date, index;
+    std::vector<std::string> formats;
+    unsigned jobs = 0;
+    bool quiet = false, lenient = false;
+};
+
+struct ExportOptions {
+    std::string project_file, to, output, project_id;
+};
+
+/// A one-line progress bar with rate and time left, redrawn in place.
+class ProgressBar {
+public:
+    explicit ProgressBar(bool enabled) : m_enabled(enabled), m_t0(std::chrono::steady_clock::now()) {}
+    void update(std::size_t done, std::size_t total) {
+        if (!m_enabled || total == 0) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (done != total && now - m_last < std::chrono::milliseconds(100)) return;
+        m_last = now;
+        const double secs = std::chrono::duration<double>(now - m_t0).count();
+        const double rate = secs > 0 ? static_cast<double>(done) / secs : 0.0;
+        const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
+        constexpr int width = 30;
+        const int fill = static_cast<int>(width * static_cast<double>(done) / static_cast<double>(total));
+        fmt::print(stderr, "\r[{}{}] {}/{} articles  {:.1f}/s  ETA {}:{:02}  ", std::string(fill, '#'),
+                   std::string(width - fill, ' '), done, total, rate, static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+        if (done == total) fmt::print(stderr, "\n");
+    }
+
+private:
+    bool m_enabled;
+    std::chrono::steady_clock::time_point m_t0, m_last{};
+};
+
+/// Where a format's output goes inside OUT/.
+std::string destination_in(const fs::path& out, std::string_view format) {
+    const auto& w = geo::find_writer(format);
+    if (w.output_kind() == geo::OutputKind::file) return (out / ("events." + std::string(format))).string();
+    return (out / std::string(format)).string();
+}
+
+void print_report(const geo::ConversionReport& r) {
+    fmt::print("  {:<11} {}  ({} features)\n", r.format, r.destination, r.features_written);
+    if (!r.lossless()) {
+        fmt::print("              conversions: {} fields renamed, {} values cut{}; see the conversion report beside the files\n",
+                   r.renamed_fields.size(), r.truncations.size(), r.notes.empty() ? "" : fmt::format(", {} notes", r.notes.size()));
+    }
+}
+
+int run_map(const MapOptions& o) {
+    const auto gz = o.index.empty() ? gazetteer::Gazetteer::open_default() : gazetteer::Gazetteer::open(o.index);
+    const auto lexicons = news::Lexicons::load_default();
+    const news::Reader reader(gz, lexicons);
+    // Load the corrections first: a broken corrections file stops the run before any work.
+    std::optional<news::Corrections> corrections;
+    if (!o.corrections.empty()) corrections = news::Corrections::load(o.corrections, gz);
+    for (const auto& f : o.formats) geo::find_writer(f);  // unknown format names fail now, not after reading
+
+    std::vector<std::string> failures;
+    const auto articles = news::collect_articles(o.inputs, std::cin, failures);
+    news::ReadOptions ro;
+    ro.lang = o.lang;
+    ro.lenient = o.lenient;
+    if (!o.date.empty()) {
+        ro.date = news::ReferenceDate::parse(o.date);
+        if (!ro.date) throw ParseError("--date", 0, 0, "invalid date '" + o.date + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    ProgressBar bar(!o.quiet && isatty(STDERR_FILENO));
+    const auto t0 = std::chrono::steady_clock::now();
+    auto batch = news::read_articles(reader, articles, ro, o.jobs, [&](std::size_t d, std::size_t n) { bar.update(d, n); });
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    failures.insert(failures.end(), batch.failures.begin(), batch.failures.end());
+    if (batch.documents.empty()) {
+        for (const auto& f : failures) fmt::print(stderr, "geoevents: {}\n", f);
+        fmt::print(stderr, "geoevents: no article could be read; nothing written\n");
+        return articles.empty() && failures.empty() ? exit_usage : exit_bad_input;
+    }
+
+    std::vector<std::string> notes;
+    if (corrections) notes = corrections->apply_to_documents(batch.documents);
+    auto events = news::merge_events(batch.documents);
+    if (corrections) {
+        auto more = corrections->apply_to_events(events);
+        notes.insert(notes.end(), more.begin(), more.end());
+    }
+    auto input = news::layer_input(batch.documents, std::move(events), gz, GEOEVENTS_VERSION);
+    if (corrections) input.metadata.extra.emplace_back("corrections", corrections->file());
+    const geo::Project project = geo::build_layers(input);
+
+    const fs::path out(o.out);
+    std::error_code ec;
+    if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+        throw IoError(out.string() + ": exists and is not a folder; choose another -o");
+    fs::create_directories(out, ec);
+    if (ec) throw IoError(out.string() + ": cannot create the output folder: " + ec.message());
+
+    if (!o.quiet)
+        fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", batch.documents.size(), secs,
+                   secs > 0 ? static_cast<double>(batch.documents.size()) / secs : 0.0,
+                   project.find(geo::layer_places) ? project.find(geo::layer_places)->features.size() : 0,
+                   project.find(geo::layer_events) ? project.find(geo::layer_events)->features.size() : 0);
+    std::vector<std::string> formats{"gpkg"};
+    for (const auto& f : o.formats)
+        if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+    int status = exit_ok;
+    fmt::print("outputs:\n");
+    for (const auto& f : formats) {
+        try {
+            print_report(geo::write_project(project, f, destination_in(out, f)));
+        } catch (const IoError& e) {
+            fmt::print(stderr, "geoevents: {}\n", e.what());
+            status = exit_io;
+        }
+    }
+    for (const auto& n : project.notes) fmt::print(stderr, "note: {}\n", n);
+    for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
+    if (!failures.empty()) {
+        fmt::print(stderr, "geoevents: {} of {} inputs failed; the others were written:\n", failures.size(),
+                   failures.size() + batch.documents.size());
+        for (const auto& f : failures) fmt::print(stderr, "  {}\n", f);
+        if (status == exit_ok) status = exit_partial;
+    }
+    return status;
+}
+
+int run_export(const ExportOptions& o) {
+    const std::string pg = o.to.rfind("PG:", 0) == 0 ? o.to : std::string();
+    const geo::Project project = geo::read_project(o.project_file);
+    geo::WriteOptions wo;
+    wo.project_id = o.project_id.empty() ? fs::absolute(o.project_file).parent_path().filename().string() : o.project_id;
+    geo::ConversionReport r;
+    if (!pg.empty()) {
+        r = geo::write_project(project, "postgis", pg, wo);
+    } else {
+        const std::string dest =
+            o.output.empty() ? destination_in(fs::path(o.project_file).parent_path(), o.to) : o.output;
+        r = geo::write_project(project, o.to, dest, wo);
+    }
+    print_report(r);
+    if (!pg.empty()) fmt::print("  project id: {} (re-running replaces these rows)\n", wo.project_id);
+    return exit_ok;
+}
+
+} // namespace
+
+void add_map_commands(CLI::App& app, Action& action) {
+    auto m = std::make_shared<MapOptions>();
+    auto* map = app.add_subcommand("map", "read articles and write the event layers (OUT/events.gpkg, and more with --format)");
+    map->add_option("articles", m->inputs, "article files, folders of .txt files, or - for JSON Lines on stdin")->required();
+    map->add_option("-o,--out", m->out, "output folder (default: out)");
+    map->add_option("-f,--format", m->formats, "also write: geojson, geojsonseq, shp, fgb, kml, csv (repeatable)")
+        ->check(CLI::IsMember({"gpkg", "geojson", "geojsonseq", "shp", "fgb", "kml", "csv"}));
+    map->add_option("--corrections", m->corrections, "corrections file (JSON or CSV, docs/corrections.md), applied on every run");
+    map->add_option("-j,--jobs", m->jobs, "threads (default: all cores)");
+    map->add_option("--lang", m->lang, "force the language of every article")->check(CLI::IsMember({"fr", "en"}));
+    map->add_option("--date", m->date, "reference date of every article (YYYY[-MM[-DD]])");
+    map->add_option("--index", m->index, "gazetteer index (default: $GEOEVENTS_INDEX or the built-in path)");
+    map->add_flag("--lenient", m->lenient, "replace invalid UTF-8 instead of refusing the article");
+    map->add_flag("-q,--quiet", m->quiet, "no progress bar or summary");
+    map->callback([&action, m] { action = [m] { return run_map(*m); }; });
+
+    auto e = std::make_shared<ExportOptions>();
+    auto* exp = app.add_subcommand("export", "convert the project file (events.gpkg) to another format or into PostGIS");
+    exp->add_option("project", e->project_file, "the GeoPackage written by map")->required()->check(CLI::ExistingFile);
+    exp->add_option("--to", e->to, "geojson, geojsonseq, shp, fgb, kml, csv, gpkg, or PG:\"dbname=… host=…\"")->required();
+    exp->add_option("-o,--output", e->output, "destination (default: beside the project file)");
+    exp->add_option("--project", e->project_id, "PostGIS: project id whose rows are replaced (default: the project folder's name)");
+    exp->callback([&action, e] { action = [e] { return run_export(*e); }; });
+}
+
+} // namespace geoevents::app

@@ -1,0 +1,48 @@
+#pragma once
+// Atomic outputs. A writer lets GDAL produce its files in a private folder of
+// GDAL's in-memory file system (/vsimem/), where a driver's unchecked write
+// cannot fail half-way; commit() then copies them to the destination with
+// checked writes (every write(2), fsync(2) and close(2) looked at) under
+// temporary names in the destination directory, and renames them over the
+// final names only when every file is complete. A failure anywhere removes
+// the temporaries and throws; files that were there before stay untouched.
+// Private to geo/.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace geoevents::geo::detail {
+
+class StagingArea {
+public:
+    StagingArea();   ///< a fresh, unique /vsimem/ folder
+    ~StagingArea();  ///< removes it and everything in it
+    StagingArea(const StagingArea&) = delete;
+    StagingArea& operator=(const StagingArea&) = delete;
+
+    /// The in-memory path GDAL should write `name` to.
+    std::string path(const std::string& name) const { return m_root + "/" + name; }
+    /// Names of the files currently staged (flat; sorted).
+    std::vector<std::string> files() const;
+    /// Stages a file with `content` (the writers' own side files).
+    void put(const std::string& name, const std::string& content) const;
+
+    /// Copies every staged file into `directory` under the same names,
+    /// atomically as described above. `directory` must exist. Returns the final paths.
+    /// @throws IoError naming the file that could not be written.
+    std::vector<std::string> commit(const std::filesystem::path& directory) const;
+
+private:
+    std::string m_root;
+};
+
+/// Makes `directory` exist (creating missing parents). Returns the
+/// directories it created, outermost first, so that a failed write can
+/// remove them again (remove_created()).
+/// @throws IoError naming the path when it exists and is not a directory,
+///         or cannot be created (e.g. it lies under a regular file).
+std::vector<std::filesystem::path> prepare_directory(const std::filesystem::path& directory);
+/// Removes the directories prepare_directory() created, if still empty.
+void remove_created(const std::vector<std::filesystem::path>& created) noexcept;
+
+} // namespace geoevents::geo::detail

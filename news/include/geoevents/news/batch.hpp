@@ -1,0 +1,52 @@
+#pragma once
+// Reading many articles: collecting them from files, folders and JSON Lines,
+// reading them on several threads, and turning the documents into the map
+// layers' input. One failing article never loses the others.
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geoevents/geo/layers.hpp"
+#include "geoevents/news/news.hpp"
+
+namespace geoevents::news {
+
+/// One article to read: from a file (`path`) or given inline (`text`, from JSON Lines).
+struct ArticleInput {
+    std::string source;                  ///< path, or the JSON Lines "id"
+    std::string path;                    ///< empty when the text is inline
+    std::string text;
+    std::optional<ReferenceDate> date;   ///< the JSON Lines "date"
+};
+
+/// Collects articles: a file is one article; a folder gives its `*.txt`
+/// files, recursively, in name order; "-" reads JSON Lines from `in`, one
+/// object {"id": …, "text": …, "date": …} per line ("date" optional).
+/// Unreadable arguments and malformed lines are appended to `failures`
+/// ("stdin:3: …") and skipped; the rest is returned.
+std::vector<ArticleInput> collect_articles(const std::vector<std::string>& arguments, std::istream& in,
+                                           std::vector<std::string>& failures);
+
+struct BatchResult {
+    std::vector<Document> documents;    ///< articles read, in input order
+    std::vector<std::string> failures;  ///< "source: message" for each article that could not be read
+};
+
+/// Progress: articles done and total, called from worker threads (serialised).
+using BatchProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+/// Reads every article with `reader` on `threads` threads (0: all cores).
+/// Options other than source and date apply to all articles.
+BatchResult read_articles(const Reader& reader, const std::vector<ArticleInput>& articles, const ReadOptions& options,
+                          unsigned threads, const BatchProgress& progress = {});
+
+/// The layer builder's input from documents and their merged events: one
+/// summary per resolved place (mentions, articles, roles), polygons and
+/// actor places from the gazetteer, and the metadata (sources, reference date).
+geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<geo::Event> events,
+                            const gazetteer::Gazetteer& gazetteer, const std::string& toolkit_version);
+
+} // namespace geoevents::news

@@ -1,0 +1,177 @@
+#include "geoevents/news/batch.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "geoevents/gazetteer/gazetteer.hpp"
+
+namespace geoevents::news {
+
+namespace fs = std::filesystem;
+
+std::vector<ArticleInput> collect_articles(const std::vector<std::string>& arguments, std::istream& in,
+                                           std::vector<std::string>& failures) {
+    std::vector<ArticleInput> out;
+    auto add_file = [&](const fs::path& p) {
+        ArticleInput a;
+        a.source = p.string();
+        a.path = p.string();
+        out.push_back(std::move(a));
+    };
+    for (const auto& arg : arguments) {
+        if (arg == "-") {
+            std::string line;
+            for (std::size_t n = 1; std::getline(in, line); ++n) {
+                if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+                try {
+                    const auto j = nlohmann::json::parse(line);
+                    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+                        throw std::runtime_error("expected an object with a \"text\" string");
+                    ArticleInput a;
+                    a.source = j.contains("id") ? (j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump())
+                                                : "stdin:" + std::to_string(n);
+                    a.text = j["text"].get<std::string>();
+                    if (j.contains("date") && j["date"].is_string()) {
+                        a.date = ReferenceDate::parse(j["date"].get<std::string>());
+                        if (!a.date) throw std::runtime_error("invalid \"date\" (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+                    }
+                    out.push_back(std::move(a));
+                } catch (const std::exception& e) {
+                    failures.push_back("stdin:" + std::to_string(n) + ": " + e.what());
+                }
+            }
+            continue;
+        }
+        std::error_code ec;
+        const fs::path p(arg);
+        if (fs::is_directory(p, ec)) {
+            std::vector<fs::path> files;
+            for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file() && it->path().extension() == ".txt") files.push_back(it->path());
+            if (ec) failures.push_back(arg + ": cannot list the folder: " + ec.message());
+            std::sort(files.begin(), files.end());
+            if (files.empty()) failures.push_back(arg + ": no .txt article in this folder");
+            for (const auto& f : files) add_file(f);
+        } else if (fs::exists(p, ec)) {
+            add_file(p);
+        } else {
+            failures.push_back(arg + ": no such file or folder");
+        }
+    }
+    return out;
+}
+
+namespace {
+std::string read_whole(const std::string& path, std::size_t limit) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw IoError(path + ": cannot read");
+    std::string s;
+    char buf[1 << 16];
+    while (f.read(buf, sizeof buf) || f.gcount() > 0) {
+        s.append(buf, static_cast<std::size_t>(f.gcount()));
+        // Stop early: the reader refuses it anyway, and memory stays bounded.
+        if (s.size() > limit) break;
+    }
+    return s;
+}
+} // namespace
+
+BatchResult read_articles(const Reader& reader, const std::vector<ArticleInput>& articles, const ReadOptions& options,
+                          unsigned threads, const BatchProgress& progress) {
+    const std::size_t n = articles.size();
+    std::vector<std::optional<Document>> docs(n);
+    std::vector<std::string> errors(n);
+    std::atomic<std::size_t> next{0}, done{0};
+    std::mutex progress_mutex;
+    auto work = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            const ArticleInput& a = articles[i];
+            ReadOptions o = options;
+            o.source = a.source;
+            if (a.date) o.date = a.date;
+            try {
+                if (a.path.empty()) docs[i] = reader.read(a.text, o);
+                else docs[i] = reader.read(read_whole(a.path, o.max_bytes), o);
+            } catch (const std::exception& e) {
+                const std::string what = e.what();
+                // ParseError and IoError already start with the source.
+                errors[i] = what.rfind(a.source, 0) == 0 ? what : a.source + ": " + what;
+            }
+            const std::size_t d = ++done;
+            if (progress) {
+                std::lock_guard lock(progress_mutex);
+                progress(d, n);
+            }
+        }
+    };
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+
+    BatchResult r;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (docs[i]) r.documents.push_back(std::move(*docs[i]));
+        else r.failures.push_back(std::move(errors[i]));
+    }
+    return r;
+}
+
+geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<geo::Event> events,
+                            const gazetteer::Gazetteer& gz, const std::string& toolkit_version) {
+    geo::LayerInput in;
+    std::map<std::string, std::size_t> index;
+    std::map<std::string, std::size_t> dates;
+    for (const auto& doc : documents) {
+        in.metadata.sources.push_back(doc.source);
+        if (doc.date.known()) ++dates[doc.date.iso()];
+        for (const auto& t : doc.toponyms) {
+            if (!t.place) continue;
+            auto [it, fresh] = index.emplace(t.place->id, in.places.size());
+            if (fresh) in.places.push_back({*t.place, 0, {}, 0, 0});
+            auto& s = in.places[it->second];
+            ++s.mentions;
+            if (std::find(s.articles.begin(), s.articles.end(), doc.source) == s.articles.end()) s.articles.push_back(doc.source);
+            if (t.role == Role::location) ++s.as_location;
+            if (t.role == Role::actor) ++s.as_actor;
+        }
+    }
+    // The reference date most articles share (ties: the latest).
+    std::size_t best = 0;
+    for (const auto& [date, count] : dates)
+        if (count >= best) {
+            best = count;
+            in.metadata.reference_date = date;
+        }
+    in.metadata.toolkit_version = toolkit_version;
+    in.events = std::move(events);
+    in.polygon_of = [&gz](const geo::Place& p) -> std::vector<std::uint8_t> {
+        const auto id = gz.find_id(p.id);
+        if (!id) return {};
+        const auto v = gz.place(*id);
+        return {v.polygon.begin(), v.polygon.end()};
+    };
+    in.actor_place = [&gz](std::string_view actor) -> std::optional<geo::Place> {
+        // An actor named by a country or a composite ("France", "the European Union").
+        gazetteer::LookupOptions o;
+        o.limit = 1;
+        for (const auto& c : gz.lookup(actor, o)) {
+            const auto v = gz.place(c.place);
+            if (v.kind == geo::PlaceKind::country || v.composite) return v.to_place();
+        }
+        return std::nullopt;
+    };
+    return in;
+}
+
+} // namespace geoevents::news

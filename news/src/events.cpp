@@ -1,0 +1,467 @@
+// Events (docs/news.md, "Events"): trigger words of the curated lexicon,
+// read clause by clause in the story's sentences, with the places, date and
+// actors of their clause; repeats within the article merged.
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "analysis.hpp"
+#include "places.hpp"
+
+namespace geoevents::news::detail {
+
+namespace {
+
+using geo::EventType;
+using geo::PlaceRole;
+
+/// Which event wins when two triggers of one clause name the same places.
+int priority(EventType t) noexcept {
+    switch (t) {
+    case EventType::coup_attempt: return 17;
+    case EventType::coup: return 16;
+    case EventType::redeployment: return 15;
+    case EventType::withdrawal: return 14;
+    case EventType::attack: return 13;
+    case EventType::casualties: return 12;
+    case EventType::arrest: return 11;
+    case EventType::protest: return 10;
+    case EventType::sanction: return 9;
+    case EventType::agreement: return 8;
+    case EventType::election: return 7;
+    case EventType::deployment: return 6;
+    case EventType::support: return 5;
+    case EventType::military_operation: return 4;
+    case EventType::political: return 3;
+    case EventType::other: return 2;
+    case EventType::statement: return 1;
+    }
+    return 0;
+}
+
+/// Types of one moment: a clause naming two dates ("en 2020 et en 2021") reports two of them.
+bool punctual(EventType t) noexcept {
+    return t == EventType::coup || t == EventType::coup_attempt || t == EventType::election || t == EventType::attack ||
+           t == EventType::arrest || t == EventType::protest;
+}
+
+/// Types whose place may be given by a demonym alone ("le gouvernement malien renversé").
+bool demonym_locates(EventType t) noexcept {
+    return t == EventType::coup || t == EventType::coup_attempt || t == EventType::election ||
+           t == EventType::protest || t == EventType::arrest || t == EventType::sanction;
+}
+
+/// Happenings of a whole country, which an article reports about its own
+/// main country even when the sentence names no place ("the army seized
+/// power on Friday").
+bool focus_locates(EventType t) noexcept {
+    return t == EventType::coup || t == EventType::coup_attempt || t == EventType::election;
+}
+
+/// Types whose trigger words are common in other senses ("public support",
+/// "a good deal"): the event needs an agent in its sentence.
+bool needs_agent(EventType t) noexcept {
+    return t == EventType::support || t == EventType::agreement || t == EventType::statement ||
+           t == EventType::sanction;
+}
+
+bool is_possessive(std::string_view k) noexcept {
+    return k == "leur" || k == "leurs" || k == "son" || k == "sa" || k == "ses" || k == "their" || k == "its" ||
+           k == "his" || k == "her" || k == "our" || k == "notre" || k == "nos";
+}
+
+struct Trig {
+    std::size_t first = 0, last = 0;  ///< tokens of the trigger words [first, last]
+    Trigger info;
+    std::uint32_t clause = 0;
+    bool plural = false;
+};
+
+struct Draft {
+    geo::Event event;
+    std::size_t sentence = 0;
+    std::size_t order = 0;                     ///< byte offset of the trigger
+    bool explicit_date = false;
+    std::vector<std::size_t> mentions;         ///< indices of the mentions used as places
+};
+
+/// Clause number of every token of a sentence (see clause_markers.txt).
+std::vector<std::uint32_t> clauses_of(const Analysis& a, const Sentence& s) {
+    std::vector<std::uint32_t> c(s.last - s.first, 0);
+    std::uint32_t cur = 0;
+    for (std::size_t k = s.first; k < s.last; ++k) {
+        const Token& t = a.tokens[k];
+        if (!t.is(tf_word)) {
+            if (t.punct == ';' || t.punct == '(' || t.punct == ')') ++cur;
+        } else if (k > s.first && (t.lex & lx_clause)) {
+            std::string_view keys[4];
+            const std::size_t got = word_keys(a, k, 4, keys);
+            if (a.lex.clause_markers.longest(std::span<const std::string_view>(keys, got))) ++cur;
+        }
+        c[k - s.first] = cur;
+    }
+    return c;
+}
+
+/// Token index of the n-th word token from k (n ≥ 1).
+std::size_t nth_word(const Analysis& a, std::size_t k, std::size_t n) {
+    std::size_t seen = 0;
+    for (std::size_t j = k; j < a.tokens.size(); ++j)
+        if (a.tokens[j].is(tf_word) && ++seen == n) return j;
+    return k;
+}
+
+bool span_overlaps(const geo::TimeSpan& x, const geo::TimeSpan& y) {
+    if (!x.known() || !y.known() || x.first.empty() || y.first.empty()) return true;
+    return !(x.last < y.first || y.last < x.first);
+}
+
+/// Place role from the preposition before a place and the event type.
+PlaceRole role_for(EventType type, std::uint32_t prep, bool before_trigger) {
+    switch (type) {
+    case EventType::withdrawal:
+        if (prep == prep_to) return PlaceRole::destination;
+        if (prep == prep_from || prep == prep_gen || before_trigger) return PlaceRole::origin;
+        return PlaceRole::location;
+    case EventType::redeployment:
+        if (before_trigger || prep == prep_from) return PlaceRole::origin;
+        if (prep == prep_to || prep == prep_loc) return PlaceRole::destination;
+        return PlaceRole::location;
+    case EventType::deployment:
+        return prep == prep_to ? PlaceRole::destination : PlaceRole::location;
+    case EventType::support:
+        return before_trigger ? PlaceRole::location : PlaceRole::destination;
+    default: return PlaceRole::location;
+    }
+}
+
+bool same_or_inside(const geo::Place& a, const geo::Place& b) {
+    if (a.id == b.id) return true;
+    if (a.kind == geo::PlaceKind::country && !b.country.empty() && b.country == a.country) return true;
+    if (b.kind == geo::PlaceKind::country && !a.country.empty() && a.country == b.country) return true;
+    return false;
+}
+
+bool share_place(const geo::Event& x, const geo::Event& y) {
+    for (const auto& p : x.places)
+        for (const auto& q : y.places)
+            if (same_or_inside(p.place, q.place)) return true;
+    return false;
+}
+
+void add_actor(std::vector<std::string>& actors, std::string name) {
+    if (name.empty()) return;
+    if (std::find(actors.begin(), actors.end(), name) == actors.end()) actors.push_back(std::move(name));
+}
+
+} // namespace
+
+std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym>& toponyms) {
+    const auto& toks = a.tokens;
+    const PhraseIndex& events = a.lex.events(a.french);
+    const std::uint32_t event_bit = a.french ? lx_event_fr : lx_event_en;
+    const auto ref_span = geo::time_span_from_iso(a.ref.iso());
+    std::vector<Draft> drafts;
+
+    // Mentions by sentence (mentions are in text order).
+    std::vector<std::size_t> mention_at(toks.size(), static_cast<std::size_t>(-1));
+    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi)
+        for (std::size_t q = a.mentions[mi].first; q < a.mentions[mi].last; ++q) mention_at[q] = mi;
+
+    // The article's main country: the country its places (outside clutter)
+    // lie in most often, a dateline counting double; for national events
+    // whose sentence names no place.
+    std::optional<geo::Place> focus;
+    {
+        std::unordered_map<std::string, double> by_country;
+        std::string best_cc;
+        double best = 0;
+        for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+            const Mention& m = a.mentions[mi];
+            if (!toponyms[mi].place || toponyms[mi].place->country.empty()) continue;
+            const SentenceKind kind = a.sentences[toks[m.first].sentence].kind;
+            if (kind == SentenceKind::related || kind == SentenceKind::chrome || kind == SentenceKind::credit) continue;
+            if (m.role == Role::actor) continue;
+            const double w = toks[m.first].is(tf_line_start) && toks[m.first].is(tf_allcaps) ? 2.0 : 1.0;
+            const double total = by_country[toponyms[mi].place->country] += w;
+            if (total > best) {
+                best = total;
+                best_cc = toponyms[mi].place->country;
+            }
+        }
+        if (!best_cc.empty())
+            if (const auto id = a.gz.find_id("ne:" + best_cc)) focus = a.gz.place(*id).to_place();
+    }
+
+    std::size_t date_cursor = 0, mention_cursor = 0;
+    for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+        const Sentence& s = a.sentences[si];
+        while (date_cursor < a.dates.size() && a.dates[date_cursor].end <= s.start) ++date_cursor;
+        if (s.kind != SentenceKind::story) continue;
+        // 1. Triggers.
+        std::vector<Trig> trigs;
+        for (std::size_t k = s.first; k < s.last; ++k) {
+            const Token& t = toks[k];
+            if (!t.is(tf_word) || t.is(tf_person) || mention_at[k] != static_cast<std::size_t>(-1)) continue;
+            if (!(t.lex & event_bit)) continue;
+            std::array<std::string_view, 8> keys{};
+            const std::size_t got = word_keys(a, k, std::min<std::size_t>(keys.size(), events.max_words()), keys.data());
+            const auto m = events.longest(std::span<const std::string_view>(keys.data(), got));
+            if (!m) continue;
+            const Trigger& info = a.lex.triggers[m->value];
+            Trig tr;
+            tr.first = k;
+            tr.last = nth_word(a, k, m->words);
+            tr.info = info;
+            const std::string_view lk = a.key(tr.last);
+            tr.plural = !info.verb && m->words == 1 && lk.size() > 3 && (lk.back() == 's' || lk.back() == 'x');
+            trigs.push_back(tr);
+            k = tr.last;
+        }
+        if (trigs.empty()) continue;
+        // The sentence's mentions: [mb, me).
+        while (mention_cursor < a.mentions.size() && a.mentions[mention_cursor].first < s.first) ++mention_cursor;
+        const std::size_t mb = mention_cursor;
+        std::size_t me = mb;
+        while (me < a.mentions.size() && a.mentions[me].first < s.last) ++me;
+        const auto clause = clauses_of(a, s);
+        for (auto& tr : trigs) tr.clause = clause[tr.first - s.first];
+        auto clause_of = [&](std::size_t k) { return clause[k - s.first]; };
+        // Dates of the sentence.
+        std::vector<const DateMention*> dates;
+        for (std::size_t d = date_cursor; d < a.dates.size() && a.dates[d].start < s.end; ++d) dates.push_back(&a.dates[d]);
+        const bool has_number = std::any_of(toks.begin() + s.first, toks.begin() + s.last, [&](const Token& t) {
+            return t.is(tf_digit) && !t.is(tf_date);
+        });
+        const bool only_statements = std::all_of(trigs.begin(), trigs.end(), [](const Trig& t) {
+            return t.info.type == EventType::statement;
+        });
+
+        std::vector<Draft> here;
+        for (std::size_t ti = 0; ti < trigs.size(); ++ti) {
+            const Trig& tr = trigs[ti];
+            const EventType type = tr.info.type;
+            if (type == EventType::statement && !only_statements) continue;
+            // Scope: from the previous trigger of the clause (or the clause start) to the next one.
+            const bool first_in_clause = ti == 0 || trigs[ti - 1].clause != tr.clause;
+            std::size_t scope_end = s.last;
+            if (ti + 1 < trigs.size() && trigs[ti + 1].clause == tr.clause) scope_end = trigs[ti + 1].first;
+            Draft d;
+            d.event.type = type;
+            d.sentence = si;
+            d.order = toks[tr.first].start;
+            // 2. Places: after the trigger in its scope, else before it in the clause.
+            auto collect = [&](bool before, bool demonyms) {
+                for (std::size_t mi = mb; mi < me; ++mi) {
+                    const Mention& m = a.mentions[mi];
+                    if (m.first < s.first || m.first >= s.last || clause_of(m.first) != tr.clause) continue;
+                    if (before ? m.first >= tr.first : (m.first <= tr.last || m.first >= scope_end)) continue;
+                    if (m.demonym != demonyms || !toponyms[mi].place || m.role == Role::actor) continue;
+                    const std::uint32_t prep = preposition_before(a, m.first);
+                    // Before the trigger only a place said to be where (or whence)
+                    // counts: "les soldats au Mali seront redéployés"; not the
+                    // object of another verb ("menaçant Bamako").
+                    if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to) continue;
+                    geo::EventPlace ep{*toponyms[mi].place, role_for(type, prep, before)};
+                    const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
+                                                 [&](const geo::EventPlace& p) { return p.place.id == ep.place.id; });
+                    if (!dup) {
+                        d.event.places.push_back(std::move(ep));
+                        d.mentions.push_back(mi);
+                    }
+                }
+            };
+            collect(false, false);
+            const bool keeps_before = type == EventType::withdrawal || type == EventType::redeployment;
+            if (first_in_clause && (d.event.places.empty() || keeps_before)) {
+                // Places before the trigger come first in the list.
+                std::vector<geo::EventPlace> after = std::move(d.event.places);
+                std::vector<std::size_t> after_m = std::move(d.mentions);
+                d.event.places.clear();
+                d.mentions.clear();
+                if (type != EventType::support || after.empty()) collect(true, false);
+                for (std::size_t q = 0; q < after.size(); ++q) {
+                    const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
+                                                 [&](const geo::EventPlace& p) { return p.place.id == after[q].place.id; });
+                    if (!dup) {
+                        d.event.places.push_back(after[q]);
+                        d.mentions.push_back(after_m[q]);
+                    }
+                }
+            }
+            if (d.event.places.empty() && demonym_locates(type)) {
+                collect(false, true);
+                if (d.event.places.empty() && first_in_clause) collect(true, true);
+                // "Relations with the Malian authorities soured after two coups": a demonym of the sentence.
+                for (std::size_t mi = mb; mi < me && d.event.places.empty(); ++mi) {
+                    const Mention& m = a.mentions[mi];
+                    if (m.demonym && m.first >= s.first && m.first < s.last && toponyms[mi].place) {
+                        d.event.places.push_back({*toponyms[mi].place, PlaceRole::location});
+                        d.mentions.push_back(mi);
+                    }
+                }
+            }
+            const bool sentence_has_place = std::any_of(a.mentions.begin() + static_cast<std::ptrdiff_t>(mb),
+                                                        a.mentions.begin() + static_cast<std::ptrdiff_t>(me),
+                                                        [&](const Mention& m) { return !m.demonym && m.role != Role::actor; });
+            // 3. Date: the nearest in the clause, else in the sentence, else the reference date.
+            const DateMention* best = nullptr;
+            std::size_t best_dist = static_cast<std::size_t>(-1);
+            bool best_same_clause = false;
+            std::vector<const DateMention*> clause_dates;
+            for (const DateMention* dm : dates) {
+                if (!dm->span.known()) continue;
+                std::size_t tk = s.first;
+                while (tk < s.last && toks[tk].end <= dm->start) ++tk;
+                const bool same = tk < s.last && clause_of(tk) == tr.clause;
+                if (same) clause_dates.push_back(dm);
+                const std::size_t pos = toks[tr.first].start;
+                const std::size_t dist = dm->start > pos ? dm->start - pos : pos - dm->end;
+                if ((same && !best_same_clause) || ((same == best_same_clause) && dist < best_dist)) {
+                    best = dm;
+                    best_dist = dist;
+                    best_same_clause = same;
+                }
+            }
+            // Generic plurals ("en proie aux attaques") and counts need a date or a number.
+            if (tr.plural && !best_same_clause && type != EventType::casualties) continue;
+            if (type == EventType::casualties && !has_number && !best_same_clause) continue;
+            // No place in the sentence: the article's main place, for a happening
+            // stated by a verb or given a date ("la junte a pris le pouvoir vendredi").
+            if (d.event.places.empty() && !sentence_has_place && focus && focus_locates(type) && !tr.info.verb &&
+                best_same_clause)
+                d.event.places.push_back({*focus, PlaceRole::location});
+            if (d.event.places.empty()) continue;  // an event nobody can map is noise here
+            d.explicit_date = best != nullptr;
+            if (best) d.event.when = best->span;
+            else if (ref_span) d.event.when = *ref_span;
+            // 4. Actors: actor places and group nouns of the sentence before the trigger.
+            for (std::size_t mi = mb; mi < me; ++mi) {
+                const Mention& m = a.mentions[mi];
+                if (m.first < s.first || m.first >= s.last || !toponyms[mi].place) continue;
+                if (m.role == Role::actor && m.first < tr.first) add_actor(d.event.actors, toponyms[mi].place->name);
+            }
+            for (std::size_t k = s.first; k < tr.first; ++k) {
+                const Token& t = toks[k];
+                if (!t.is(tf_word) || !(t.lex & lx_actor_noun)) continue;
+                // "ses partenaires européens", "its European partners", "the Malian army".
+                std::size_t from = k, to = k + 1;
+                if (k + 1 < s.last && mention_at[k + 1] != static_cast<std::size_t>(-1) && a.mentions[mention_at[k + 1]].demonym)
+                    to = a.mentions[mention_at[k + 1]].last;
+                else if (k > s.first && mention_at[k - 1] != static_cast<std::size_t>(-1) &&
+                         a.mentions[mention_at[k - 1]].demonym)
+                    from = a.mentions[mention_at[k - 1]].first;
+                else
+                    continue;
+                add_actor(d.event.actors, std::string(a.text.substr(toks[from].start, toks[to - 1].end - toks[from].start)));
+            }
+            for (std::size_t k = s.first; k < tr.first; ++k) {
+                if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
+                std::size_t e = k;
+                while (e + 1 < tr.first && (toks[e + 1].is(tf_person) || toks[e + 1].is(tf_hyphen))) ++e;
+                add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[e].end - toks[k].start)));
+            }
+            // An agent: someone named as acting, or a possessive before the
+            // trigger ("leur soutien", "their support"); two parties to an agreement.
+            if (needs_agent(type)) {
+                std::size_t p = tr.first;
+                while (p > s.first && !toks[p - 1].is(tf_word)) --p;
+                const bool possessive = p > s.first && is_possessive(a.key(p - 1));
+                const bool parties = type == EventType::agreement && d.event.places.size() >= 2;
+                if (d.event.actors.empty() && !possessive && !parties) continue;
+            }
+            d.event.evidence_start = s.start;
+            d.event.evidence_end = s.end;
+            d.event.confidence = (tr.info.verb ? 0.8 : 0.65) * (d.explicit_date ? 1.0 : 0.9);
+            // Two dates joined in one clause ("en 2020 et en 2021"): one event each.
+            if (punctual(type) && clause_dates.size() >= 2) {
+                for (const DateMention* dm : clause_dates) {
+                    Draft copy = d;
+                    copy.event.when = dm->span;
+                    copy.explicit_date = true;
+                    here.push_back(std::move(copy));
+                }
+                continue;
+            }
+            here.push_back(std::move(d));
+        }
+        // One event per type and place set in a clause; a stronger type wins over a weaker one with the same places.
+        for (std::size_t i = 0; i < here.size(); ++i) {
+            bool drop = false;
+            for (std::size_t j = 0; j < here.size() && !drop; ++j) {
+                if (i == j) continue;
+                const auto& x = here[i].event;
+                const auto& y = here[j].event;
+                const bool same_places = x.places.size() == y.places.size() &&
+                                         std::equal(x.places.begin(), x.places.end(), y.places.begin(),
+                                                    [](const auto& p, const auto& q) { return p.place.id == q.place.id; });
+                if (!same_places || x.when.iso != y.when.iso) continue;
+                if (priority(y.type) > priority(x.type) || (y.type == x.type && j < i)) drop = true;
+            }
+            if (!drop) drafts.push_back(here[i]);
+        }
+    }
+
+    // 5. Repeats within the article: same type, overlapping dates, a shared place.
+    std::vector<Draft> merged;
+    // Candidates for merging, by type and place (and by type and country).
+    std::unordered_map<std::string, std::vector<std::size_t>> by_place;
+    auto place_keys = [](const geo::Event& e) {
+        std::vector<std::string> ks;
+        const std::string t(geo::to_string(e.type));
+        for (const auto& p : e.places) {
+            ks.push_back(t + "|" + p.place.id);
+            if (!p.place.country.empty()) ks.push_back(t + "|cc:" + p.place.country);
+        }
+        return ks;
+    };
+    for (Draft& d : drafts) {
+        std::vector<std::size_t> cands;
+        for (const auto& k : place_keys(d.event))
+            if (const auto f = by_place.find(k); f != by_place.end()) cands.insert(cands.end(), f->second.begin(), f->second.end());
+        std::sort(cands.begin(), cands.end());
+        cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+        auto found = std::find_if(cands.begin(), cands.end(), [&](std::size_t i) {
+            const Draft& m = merged[i];
+            return m.event.type == d.event.type && span_overlaps(m.event.when, d.event.when) && share_place(m.event, d.event);
+        });
+        if (found == cands.end()) {
+            for (const auto& k : place_keys(d.event)) by_place[k].push_back(merged.size());
+            merged.push_back(std::move(d));
+            continue;
+        }
+        Draft* it = &merged[*found];
+        // Index the merged event under the keys it gains (each once).
+        for (const auto& k : place_keys(d.event)) {
+            auto& list = by_place[k];
+            if (std::find(list.begin(), list.end(), *found) == list.end()) list.push_back(*found);
+        }
+        geo::Event& e = it->event;
+        for (auto& p : d.event.places)
+            if (std::none_of(e.places.begin(), e.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
+                e.places.push_back(p);
+        for (auto& x : d.event.actors) add_actor(e.actors, x);
+        // A date read in the text beats the reference date.
+        if (d.explicit_date && !it->explicit_date) {
+            e.when = d.event.when;
+            it->explicit_date = true;
+        }
+        e.confidence = std::min(0.95, std::max(e.confidence, d.event.confidence) + 0.05);
+    }
+    std::vector<geo::Event> out;
+    out.reserve(merged.size());
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        merged[i].event.id = "e" + std::to_string(i + 1);
+        // The evidence text (for people: --format text), cut at 400 bytes on a character boundary.
+        geo::Event& e = merged[i].event;
+        std::size_t len = std::min<std::size_t>(e.evidence_end - e.evidence_start, 400);
+        while (len > 0 && len < e.evidence_end - e.evidence_start &&
+               (static_cast<unsigned char>(a.text[e.evidence_start + len]) & 0xC0) == 0x80)
+            --len;
+        e.evidence = std::string(a.text.substr(e.evidence_start, len));
+        out.push_back(std::move(merged[i].event));
+    }
+    return out;
+}
+
+} // namespace geoevents::news::detail

@@ -1,0 +1,127 @@
+#pragma once
+// The loaded lexicons (internal). Every entry is stored folded: the key
+// gazetteer::normalize gives (lower case, no accents, apostrophes and
+// hyphens as spaces), so a token's key can be looked up directly.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geoevents/geo/event.hpp"
+#include "geoevents/news/news.hpp"
+#include "wordset.hpp"
+
+namespace geoevents::news::detail {
+
+/// Phrases of one or more folded words; a word may end in '*' (any ending,
+/// at least 4 characters before the star). Finds the longest phrase that
+/// starts a sequence of word keys.
+class PhraseIndex {
+public:
+    struct Match {
+        std::size_t words = 0;     ///< how many keys the phrase covers
+        std::uint32_t value = 0;
+    };
+    /// REQUIRES: `phrase` folded, words separated by single spaces.
+    void add(std::string_view phrase, std::uint32_t value);
+    /// True when some phrase may start with this key (cheap pre-check).
+    bool may_start(std::string_view key) const noexcept;
+    /// Longest phrase matching a prefix of `keys`; nullopt when none.
+    std::optional<Match> longest(std::span<const std::string_view> keys) const;
+    std::size_t max_words() const noexcept { return m_max_words; }
+    std::size_t size() const noexcept { return m_phrases.size(); }
+
+private:
+    struct Phrase {
+        std::vector<std::string> words;
+        std::vector<bool> prefix;
+        std::uint32_t value = 0;
+    };
+    static bool word_matches(const Phrase& p, std::size_t i, std::string_view key) noexcept;
+    std::vector<Phrase> m_phrases;
+    WordMap m_first_exact;                  ///< first word → index into m_lists
+    WordMap m_first_prefix;                 ///< first 4 characters of a starred first word → index into m_lists
+    std::vector<std::vector<std::uint32_t>> m_lists;
+    std::size_t m_max_words = 0;
+};
+
+/// Event trigger (value of Data::events): language, type, verb or noun.
+struct Trigger {
+    std::uint8_t lang = 0;  ///< 1 fr, 2 en
+    geo::EventType type = geo::EventType::other;
+    bool verb = false;
+};
+
+/// A seat of government (value of Data::seats): where to place it when the
+/// gazetteer does not know the building.
+struct Seat {
+    std::string name;     ///< canonical name ("Élysée Palace")
+    std::string city;     ///< folded name of its city ("paris")
+    std::string country;  ///< ISO 3166-1 alpha-2
+};
+
+/// What the lexicons say about one folded word (Token::lex): list
+/// membership, and which phrase lists may start with it. One probe per token.
+enum LexBits : std::uint32_t {
+    lx_stop_fr = 1u << 0, lx_stop_en = 1u << 1, lx_word_fr = 1u << 2, lx_word_en = 1u << 3,
+    lx_given = 1u << 4, lx_surname = 1u << 5, lx_only_fr = 1u << 6, lx_only_en = 1u << 7,
+    lx_title = 1u << 8, lx_operation = 1u << 9, lx_direction = 1u << 10, lx_prep = 1u << 11,
+    lx_clutter = 1u << 12, lx_event_fr = 1u << 13, lx_event_en = 1u << 14, lx_clause = 1u << 15,
+    lx_seat = 1u << 16, lx_org_head = 1u << 17, lx_gov = 1u << 18, lx_actor_verb = 1u << 19,
+    lx_actor_noun = 1u << 20, lx_abbrev = 1u << 21,
+    lx_known = 1u << 22,  ///< the word may be in the large lists (dictionaries, names): see WordFilter
+};
+
+enum PrepClass : std::uint32_t { prep_loc = 1, prep_to = 2, prep_from = 3, prep_gen = 4 };
+enum ClutterClass : std::uint32_t { clutter_related = 1, clutter_credit = 2, clutter_chrome = 3 };
+/// Directions as compass bits: n=1, s=2, e=4, w=8, centre=16.
+enum DirBits : std::uint32_t { dir_n = 1, dir_s = 2, dir_e = 4, dir_w = 8, dir_c = 16 };
+
+} // namespace geoevents::news::detail
+
+namespace geoevents::news {
+
+struct Lexicons::Data {
+    // Extracted lists (third-party).
+    detail::WordMap given_names, surnames;
+    detail::WordMap stop_fr, stop_en;
+    /// Words of the small lists (stopwords, curated lists) with their LexBits:
+    /// probed for every token, small enough to stay in cache.
+    detail::WordMap lexicon;
+    /// First four letters of starred phrase words ("retir*") with their LexBits.
+    detail::WordMap stems;
+    /// Words of the large lists (dictionaries, given and family names) with
+    /// their LexBits: probed for capitalised tokens only.
+    detail::WordMap names;
+    /// Membership in the large lists, for lower-case tokens (one cache line).
+    detail::WordFilter large;
+    // Curated lists (data/lexicons, compiled in).
+    detail::WordMap org_heads, abbreviations, government_nouns, actor_verbs, actor_nouns;
+    detail::PhraseIndex person_titles, operation_words, directions, prepositions, clutter, clause_markers;
+    detail::PhraseIndex events_fr, events_en;
+    detail::PhraseIndex seats;              ///< values index `seat_info`
+    std::vector<detail::Seat> seat_info;  ///< triggers of each language (values index `triggers`)
+    std::vector<detail::Trigger> triggers;  ///< values of `events_fr` and `events_en`
+    std::size_t entries = 0;
+
+    const detail::WordMap& stop(bool french) const noexcept { return french ? stop_fr : stop_en; }
+    /// LexBits of a folded word from the small lists and stems.
+    std::uint32_t bits(std::string_view key) const noexcept {
+        std::uint32_t b = 0;
+        if (const auto* v = lexicon.find(key)) b = *v;
+        if (key.size() >= 4)
+            if (const auto* v = stems.find(key.substr(0, 4))) b |= *v;
+        return b;
+    }
+    /// LexBits of the large lists (given, surname, dictionary words).
+    std::uint32_t name_bits(std::string_view key) const noexcept {
+        const auto* v = names.find(key);
+        return v ? *v : 0;
+    }
+    const detail::PhraseIndex& events(bool french) const noexcept { return french ? events_fr : events_en; }
+};
+
+} // namespace geoevents::news

@@ -1,0 +1,99 @@
+// Reader::read: the stages in order (docs/news.md).
+#include <cmath>
+
+#include "analysis.hpp"
+#include "input.hpp"
+#include "reader_data.hpp"
+
+namespace geoevents::news {
+
+std::string_view to_string(Role r) noexcept {
+    switch (r) {
+    case Role::location: return "location";
+    case Role::actor: return "actor";
+    case Role::none: break;
+    }
+    return "";
+}
+
+Reader::Reader(const gazetteer::Gazetteer& gazetteer, const Lexicons& lexicons)
+    : m_gazetteer(&gazetteer), m_lexicons(&lexicons) {
+    auto data = std::make_shared<detail::ReaderData>();
+    const auto& lex = lexicons.data();
+    lex.names.for_each([&](std::string_view key, std::uint32_t) {
+        if (key.size() < 3 || lex.stop_fr.contains(key) || lex.stop_en.contains(key)) return;
+        std::uint32_t v = 0;
+        const auto cands = gazetteer.lookup_key(key);
+        for (const auto& c : cands)
+            if (c.demonym) {
+                v |= detail::lower_demonym;
+                break;
+            }
+        if (gazetteer.has_prefix(key)) v |= detail::lower_prefix;
+        if (v) data->lower_names.insert(key, v);
+    });
+    m_data = std::move(data);
+}
+
+Reader::~Reader() = default;
+Reader::Reader(const Reader&) = default;
+Reader& Reader::operator=(const Reader&) = default;
+
+Document Reader::read(std::string_view bytes, const ReadOptions& options) const {
+    using namespace detail;
+    Prepared in = prepare_input(bytes, options);
+    Document doc;
+    doc.source = options.source;
+    doc.replaced_bytes = in.replaced;
+    if (in.replaced)
+        doc.warnings.push_back(std::to_string(in.replaced) + " invalid UTF-8 byte(s) replaced (the first at byte " +
+                               std::to_string(in.first_invalid) + ")");
+
+    Analysis a{*m_gazetteer, m_lexicons->data(), *m_data, in.text, in.body};
+    tokenize(a);
+    if (options.lang == "fr" || options.lang == "en") a.french = options.lang == "fr";
+    else detect_language(a);
+    doc.language = a.french ? "fr" : "en";
+    const std::string_view body = in.text.substr(in.body);
+    if (a.tokens.empty()) doc.warnings.push_back("empty article: no text to read");
+
+    if (options.date) a.ref = *options.date;
+    else if (in.header_date) a.ref = *in.header_date;
+    else if (!a.tokens.empty()) a.ref = infer_reference_date(body, doc.language);
+    if (!a.ref.known() && !a.tokens.empty())
+        doc.warnings.push_back("no reference date (no `date` header line, no --date, none inferred): "
+                               "relative dates and undated events stay unknown");
+    doc.date = a.ref;
+
+    mark_lexical(a);
+    a.dates = find_dates(body, doc.language, a.ref);
+    for (auto& d : a.dates) {
+        d.start += in.body;
+        d.end += in.body;
+    }
+    mark_dates(a);
+    find_people(a);
+    find_mentions(a);
+    resolve_mentions(a);
+    assign_roles(a);
+
+    doc.toponyms.reserve(a.mentions.size());
+    for (const Mention& m : a.mentions) {
+        Toponym t;
+        t.start = m.start;
+        t.end = m.end;
+        t.text = std::string(in.text.substr(m.start, m.end - m.start));
+        if (m.part >= 0) t.place = a.parts[static_cast<std::size_t>(m.part)];
+        else if (m.place) t.place = a.gz.place(*m.place).to_place();
+        t.role = m.role;
+        t.demonym = m.demonym;
+        t.confidence = std::round(m.confidence * 1000.0) / 1000.0;
+        doc.toponyms.push_back(std::move(t));
+    }
+    doc.events = find_events(a, doc.toponyms);
+    for (auto& e : doc.events)
+        if (e.sources.empty()) e.sources.push_back(doc.source);
+    return doc;
+}
+
+} // namespace geoevents::news

@@ -1,0 +1,27 @@
+#pragma once
+// What a Reader derives once from its gazetteer and lexicons (internal).
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "geoevents/geo/types.hpp"
+#include "wordset.hpp"
+
+namespace geoevents::news::detail {
+
+enum LowerBits : std::uint32_t { lower_demonym = 1, lower_prefix = 2 };
+
+struct ReaderData {
+    /// Dictionary and name-list words (folded) that, written in lower case,
+    /// may be a demonym (lower_demonym) or open a longer gazetteer name
+    /// (lower_prefix). Words of the lexicons absent here need no lookup.
+    WordMap lower_names;
+
+    /// Parts of places ("Northern Mali") by place and direction: computing
+    /// them clips an outline, so they are kept. A cache of a pure function:
+    /// it never changes what is read.
+    mutable std::mutex parts_mutex;
+    mutable std::unordered_map<std::string, geo::Place> parts;
+};
+
+} // namespace geoevents::news::detail

@@ -1,0 +1,248 @@
+// Resolution (docs/news.md, "Choosing the place"): each accepted name gets
+// the candidate that best fits the article — the countries it names, the
+// places near the others — weighed against the gazetteer's own ranking.
+#include <algorithm>
+#include <cmath>
+
+#include <unordered_map>
+
+#include "analysis.hpp"
+#include "grid.hpp"
+#include "geoevents/geo/geometry.hpp"
+#include "places.hpp"
+
+namespace geoevents::news::detail {
+
+namespace {
+
+std::string mention_key(const Analysis& a, const Mention& m) {
+    std::string k;
+    for (std::size_t q = m.first; q < m.last; ++q)
+        if (a.tokens[q].is(tf_word)) {
+            if (!k.empty()) k.push_back(' ');
+            k += a.key(q);
+        }
+    return k;
+}
+
+const char* direction_name(std::uint32_t d) {
+    switch (d) {
+    case dir_n: return "Northern";
+    case dir_s: return "Southern";
+    case dir_e: return "Eastern";
+    case dir_w: return "Western";
+    case dir_n | dir_e: return "North-eastern";
+    case dir_n | dir_w: return "North-western";
+    case dir_s | dir_e: return "South-eastern";
+    case dir_s | dir_w: return "South-western";
+    case dir_c: return "Central";
+    default: return "Part of";
+    }
+}
+
+/// The part of a place a direction names: the place's outline cut to the
+/// half (or quarter, or middle) of its bounding box on that side; its
+/// representative point is the part's location.
+geo::Place direction_part(const gazetteer::PlaceView& v, std::uint32_t dir) {
+    geo::Place p = v.to_place();
+    p.id = std::string(v.id) + "#" + [&] {
+        std::string s;
+        if (dir & dir_n) s += "n";
+        if (dir & dir_s) s += "s";
+        if (dir & dir_e) s += "e";
+        if (dir & dir_w) s += "w";
+        if (dir & dir_c) s += "c";
+        return s;
+    }();
+    p.name = std::string(direction_name(dir)) + " " + std::string(v.name);
+    p.kind = geo::PlaceKind::region;
+    p.composite = false;
+    p.has_polygon = false;
+    p.population = 0;
+    try {
+        if (v.polygon.empty()) throw GeometryError("no outline");
+        const geo::Geometry shape = geo::Geometry::from_wkb(v.polygon);
+        const geo::Bbox e = shape.envelope();
+        geo::Bbox cut = e;
+        const double mid_lat = (e.min_lat + e.max_lat) / 2, mid_lon = (e.min_lon + e.max_lon) / 2;
+        if (dir & dir_n) cut.min_lat = mid_lat;
+        if (dir & dir_s) cut.max_lat = mid_lat;
+        if (dir & dir_e) cut.min_lon = mid_lon;
+        if (dir & dir_w) cut.max_lon = mid_lon;
+        if (dir & dir_c) {
+            cut.min_lat = e.min_lat + (e.max_lat - e.min_lat) / 4;
+            cut.max_lat = e.max_lat - (e.max_lat - e.min_lat) / 4;
+            cut.min_lon = e.min_lon + (e.max_lon - e.min_lon) / 4;
+            cut.max_lon = e.max_lon - (e.max_lon - e.min_lon) / 4;
+        }
+        const geo::Geometry part = shape.intersection(geo::Geometry::box(cut));
+        if (!part.empty()) p.point = part.representative_point();
+    } catch (const Error&) {
+        // No outline (or a broken one): the place's own point stands for the part.
+    }
+    return p;
+}
+
+} // namespace
+
+void resolve_mentions(Analysis& a) {
+    const std::uint8_t want = a.french ? gazetteer::lang_fr : gazetteer::lang_en;
+    // Each distinct name gets an id; anchors are the top candidates of every
+    // accepted name. Country weights count the other names of a country (a
+    // name's own repeats do not vote for it).
+    std::unordered_map<std::string, std::uint32_t> key_ids;
+    std::vector<std::uint32_t> key_of(a.mentions.size());
+    std::vector<std::string> keys(a.mentions.size());
+    std::unordered_map<std::string, double> country_total;
+    std::unordered_map<std::string, double> country_by_key;  // key id + '|' + country
+    PointGrid grid;
+    std::unordered_map<std::string, std::uint32_t> admin1_named;  // country|admin1 → the name's key id
+    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+        const Mention& m = a.mentions[mi];
+        keys[mi] = mention_key(a, m);
+        const auto [it, fresh] = key_ids.emplace(keys[mi], static_cast<std::uint32_t>(key_ids.size()));
+        key_of[mi] = it->second;
+        for (const auto& c : m.candidates) {
+            if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
+            const auto v = a.view(c.place);
+            const bool is_country = v.kind == geo::PlaceKind::country;
+            if (!v.country.empty()) {
+                const double w = is_country ? 1.0 : 0.7;
+                country_total[std::string(v.country)] += w;
+                country_by_key[std::to_string(key_of[mi]) + "|" + std::string(v.country)] += w;
+            }
+            if (!is_country) grid.add(v.point, key_of[mi]);
+            // First-level subdivisions named in the article ("Florida"): their
+            // places are often far from the subdivision's seat, so the name counts.
+            if (v.kind == geo::PlaceKind::admin1 && !v.admin1.empty())
+                admin1_named[std::string(v.country) + "|" + std::string(v.admin1)] = key_of[mi];
+            break;
+        }
+    }
+    auto country_weight = [&](std::uint32_t kid, std::string_view cc) {
+        if (cc.empty()) return 0.0;
+        const std::string c(cc);
+        const auto t = country_total.find(c);
+        if (t == country_total.end()) return 0.0;
+        const auto own = country_by_key.find(std::to_string(kid) + "|" + c);
+        return t->second - (own == country_by_key.end() ? 0.0 : own->second);
+    };
+    // Names without a container (", Texas") resolve the same way everywhere.
+    struct Choice {
+        std::optional<gazetteer::PlaceId> id;
+        double p = 0;
+    };
+    std::unordered_map<std::string, Choice> memo;
+    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+        Mention& m = a.mentions[mi];
+        if (m.seat >= 0) {
+            // A seat of government the gazetteer does not know: at its city.
+            const Seat& seat = a.lex.seat_info[static_cast<std::size_t>(m.seat)];
+            const gazetteer::Candidate* city = nullptr;
+            for (const auto& c : m.candidates)
+                if (!c.demonym && c.place < a.gz.size() && a.view(c.place).country == seat.country &&
+                    (!city || c.score > city->score))
+                    city = &c;
+            if (!city) continue;
+            const auto v = a.view(city->place);
+            geo::Place p = v.to_place();
+            std::string slug;
+            for (char ch : keys[mi]) slug.push_back(ch == ' ' ? '-' : ch);
+            p.id = std::string(v.id) + "#" + slug;
+            p.name = seat.name;
+            p.kind = geo::PlaceKind::landmark;
+            p.population = 0;
+            p.has_polygon = false;
+            m.place = city->place;
+            m.part = a.add_part(std::move(p));
+            m.confidence = 0.9;
+            continue;
+        }
+        // ", Texas": the container named right after.
+        std::string_view container_cc, container_admin1;
+        bool container_is_country = false, has_container = false;
+        if (m.last + 1 < a.tokens.size() && a.tokens[m.last].punct == ',' && mi + 1 < a.mentions.size()) {
+            const Mention& n = a.mentions[mi + 1];
+            if (n.first == m.last + 1 && !n.candidates.empty() && !n.demonym) {
+                const auto cv = a.view(n.candidates.front().place);
+                container_cc = cv.country;
+                container_is_country = cv.kind == geo::PlaceKind::country;
+                if (cv.kind == geo::PlaceKind::admin1) container_admin1 = cv.name;
+                has_container = !container_cc.empty();
+            }
+        }
+        const std::string memo_key = keys[mi] + (m.demonym ? "|d" : "|p");
+        Choice choice;
+        std::size_t count = 0;
+        const gazetteer::Candidate* only = nullptr;
+        for (const auto& c : m.candidates)
+            if (c.demonym == m.demonym && c.place < a.gz.size() && (!only || only->place != c.place)) {
+                ++count;
+                only = &c;
+            }
+        if (count == 1) {  // nothing to choose
+            choice.id = only->place;
+            choice.p = 1.0;
+        } else if (const auto it = memo.find(memo_key); it != memo.end() && !has_container) {
+            choice = it->second;
+        } else {
+            double best_s = -1e9, total = 0;
+            std::vector<double> scores;
+            std::size_t seen = 0;
+            float top = 0;
+            for (const auto& c : m.candidates)
+                if (c.demonym == m.demonym) top = std::max(top, c.score);
+            for (const auto& c : m.candidates) {
+                if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
+                if (++seen > 40) break;
+                const auto v = a.view(c.place);
+                double sc = std::log(static_cast<double>(c.score) + 1.0);
+                if (want && c.langs && !(c.langs & want)) sc -= 0.2;
+                // Context may choose among comparable readings, never turn a
+                // country into a hamlet of the same name ("China, Texas").
+                if (c.score * 20 < top) {
+                    scores.push_back(sc);
+                    continue;
+                }
+                const double w = country_weight(key_of[mi], v.country);
+                sc += 1.5 * std::min(w, 3.0) / 3.0;
+                if (v.kind != geo::PlaceKind::country && grid.any_within(v.point, 300, key_of[mi])) sc += 1.0;
+                if (v.kind != geo::PlaceKind::admin1 && !v.admin1.empty() && !admin1_named.empty()) {
+                    const auto f = admin1_named.find(std::string(v.country) + "|" + std::string(v.admin1));
+                    if (f != admin1_named.end() && f->second != key_of[mi]) sc += 1.0;
+                }
+                if (has_container && v.country == container_cc &&
+                    (container_is_country || (!container_admin1.empty() && v.admin1 == container_admin1)))
+                    sc += 3.0;
+                scores.push_back(sc);
+                if (sc > best_s) {
+                    best_s = sc;
+                    choice.id = c.place;
+                }
+            }
+            for (double sc : scores) total += std::exp(sc - best_s);
+            choice.p = total > 0 ? 1.0 / total : 0;
+            if (!has_container) memo.emplace(memo_key, choice);
+        }
+        if (!choice.id) continue;
+        const double recog = 1.0 / (1.0 + std::exp(-(m.evidence - 0.5)));
+        m.place = choice.id;
+        m.confidence = std::clamp(choice.p * recog, 0.01, 0.99);
+        if (m.direction) {
+            const std::string part_key = std::to_string(*choice.id) + "#" + std::to_string(m.direction);
+            std::optional<geo::Place> part;
+            {
+                const std::lock_guard<std::mutex> lock(a.rd.parts_mutex);
+                if (const auto it = a.rd.parts.find(part_key); it != a.rd.parts.end()) part = it->second;
+            }
+            if (!part) {
+                part = direction_part(a.view(*choice.id), m.direction);
+                const std::lock_guard<std::mutex> lock(a.rd.parts_mutex);
+                a.rd.parts.emplace(part_key, *part);
+            }
+            m.part = a.add_part(std::move(*part));
+        }
+    }
+}
+
+} // namespace geoevents::news::detail

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `geoevents map` and `export` as users meet them: outputs, exit statuses,
+# messages, and what is left on disk when something goes wrong.
+# usage: map.sh GEOEVENTS_BINARY SOURCE_DIR   (GEOEVENTS_INDEX names the real index)
+set -uo pipefail
+bin=$1; src=$2
+fail=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAILED: $1"; fail=1; fi; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+samples="$src/samples"
+
+"$bin" map "$samples" -o "$tmp/out" --format geojson --format shp --format fgb --format kml --format csv --format geojsonseq --quiet >"$tmp/stdout" 2>"$tmp/err"; rc=$?
+check "map on the samples exits 0" '[ $rc -eq 0 ] || { cat "$tmp/err"; false; }'
+check "map writes events.gpkg and every requested format" '[ -s "$tmp/out/events.gpkg" ] && [ -d "$tmp/out/geojson" ] && [ -d "$tmp/out/shp" ] && [ -d "$tmp/out/fgb" ] && [ -s "$tmp/out/events.kml" ] && [ -d "$tmp/out/csv" ] && [ -d "$tmp/out/geojsonseq" ]'
+check "map prints where the outputs are" 'grep -q "events.gpkg" "$tmp/stdout"'
+check "no temporary file is left behind" '[ -z "$(find "$tmp/out" -name "*.tmp*" -print -quit)" ]'
+if command -v ogrinfo >/dev/null; then
+  check "the GeoPackage has the four layers and the metadata table" 'ogrinfo -ro -q "$tmp/out/events.gpkg" | grep -q "places" && ogrinfo -ro -q "$tmp/out/events.gpkg" | grep -q "movements" && ogrinfo -ro -q "$tmp/out/events.gpkg" | grep -q "metadata"'
+fi
+sum_before=$(md5sum "$tmp/out/events.gpkg" | cut -d" " -f1)
+
+printf '[\n {"action": "drop", "name": "X"},\n {"action": "pin", "name": "Gao", "place": "geonames:1"}\n]\n' > "$tmp/bad.json"
+"$bin" map "$samples" -o "$tmp/out" --corrections "$tmp/bad.json" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "a corrupt corrections file exits 3 naming file and line" '[ $rc -eq 3 ] && grep -q "bad.json:3:" "$tmp/err"'
+check "a failed run leaves the existing output as it was" '[ "$(md5sum "$tmp/out/events.gpkg" | cut -d" " -f1)" = "$sum_before" ]'
+
+printf '{"action": "drop", "name": "Gao"}' > "$tmp/notarray.json"
+"$bin" map "$samples" -o "$tmp/out2" --corrections "$tmp/notarray.json" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "a corrections object without a list is refused" '[ $rc -eq 3 ] && [ ! -e "$tmp/out2/events.gpkg" ]'
+
+touch "$tmp/afile"
+"$bin" map "$samples" -o "$tmp/afile/out" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "an unwritable output folder exits 4 with a message naming it" '[ $rc -eq 4 ] && grep -q "afile/out" "$tmp/err"'
+
+mkdir -p "$tmp/batch"; cp "$samples"/*/*.txt "$tmp/batch/" 2>/dev/null
+printf 'date 2022-02\nBamako \xff\xfe broken\n' > "$tmp/batch/zz-broken.txt"
+"$bin" map "$tmp/batch" -o "$tmp/out3" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "one bad article in a batch: exit 6, the others written" '[ $rc -eq 6 ] && [ -s "$tmp/out3/events.gpkg" ] && grep -q "zz-broken.txt" "$tmp/err" && grep -q "byte" "$tmp/err"'
+
+printf '{"id": "one", "text": "Soldiers left Gao for Niamey on 3 March 2022.", "date": "2022-03-03"}\nnot json\n' | \
+  "$bin" map - -o "$tmp/out4" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "JSON Lines on stdin: good lines read, a bad line reported with its number" '[ $rc -eq 6 ] && [ -s "$tmp/out4/events.gpkg" ] && grep -q "stdin:2" "$tmp/err"'
+
+"$bin" export "$tmp/out/events.gpkg" --to geojson -o "$tmp/exported" >/dev/null 2>"$tmp/err"; rc=$?
+check "export to GeoJSON" '[ $rc -eq 0 ] && [ -s "$tmp/exported/events.geojson" ]'
+
+"$bin" export "$tmp/out/events.gpkg" --to "PG:host=127.0.0.1 port=1 dbname=none user=nobody password=secret connect_timeout=2" >/dev/null 2>"$tmp/err"; rc=$?
+check "export to a PostGIS server that is down: exit 4, a clear message, password hidden" '[ $rc -eq 4 ] && grep -qi "127.0.0.1" "$tmp/err" && ! grep -q secret "$tmp/err"'
+check "nothing was written elsewhere by mistake" '[ -z "$(find "$tmp/out" -newer "$tmp/err" -print -quit)" ]'
+
+exit $fail

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `geoevents parse` as a person or a script meets it: formats, exit statuses,
+# messages, one bad file in a batch. The articles are the project's samples.
+# usage: parse.sh GEOEVENTS_BINARY SOURCE_DIR   (GEOEVENTS_INDEX names the real index)
+set -uo pipefail
+bin=$1
+src=$2
+fail=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAILED: $1"; fail=1; fi; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fr=$src/samples/barkhane/article-fr.txt
+en=$src/samples/barkhane/article-en.txt
+py() { python3 -c "$1"; }
+
+out=$("$bin" parse "$fr"); rc=$?
+check "one article: exit 0" '[ $rc -eq 0 ]'
+check "one article: one JSON object with toponyms and events" \
+  'echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert isinstance(d, dict) and d[\"toponyms\"] and d[\"events\"]"'
+
+out=$("$bin" parse "$fr" "$en"); rc=$?
+check "two articles: a JSON array of two" '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert isinstance(d, list) and len(d) == 2"'
+check "two articles: the withdrawal lists both sources" \
+  'echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert any(e[\"type\"]==\"withdrawal\" and len(e[\"sources\"])==2 for e in d[0][\"events\"])"'
+
+out=$("$bin" parse --format jsonl "$fr" "$en"); rc=$?
+check "jsonl: one line per article" '[ $rc -eq 0 ] && [ "$(echo "$out" | wc -l)" -eq 2 ]'
+
+out=$("$bin" parse --format text "$fr"); rc=$?
+check "text: a summary for a person" '[ $rc -eq 0 ] && [[ "$out" == *"Places"*"Events"* ]]'
+
+printf 'Le Mali\xff et le Niger.\n' > "$tmp/bad.txt"
+"$bin" parse "$tmp/bad.txt" >/dev/null 2>"$tmp/err"; rc=$?
+check "invalid UTF-8: exit 3, file and byte named" '[ $rc -eq 3 ] && grep -q "bad.txt: byte 7" "$tmp/err"'
+out=$("$bin" parse --lenient "$tmp/bad.txt" 2>"$tmp/err"); rc=$?
+check "--lenient: exit 0, replacements reported" '[ $rc -eq 0 ] && grep -q "1 invalid UTF-8 byte" "$tmp/err"'
+
+printf 'PK\003\004\000\000' > "$tmp/bin.zip"
+"$bin" parse "$tmp/bin.zip" >/dev/null 2>"$tmp/err"; rc=$?
+check "binary: exit 3, refused" '[ $rc -eq 3 ] && grep -q "binary" "$tmp/err"'
+
+head -c 17000000 /dev/zero | tr '\0' 'a' > "$tmp/huge.txt"
+"$bin" parse "$tmp/huge.txt" >/dev/null 2>"$tmp/err"; rc=$?
+check "huge: exit 3, refused with the limit" '[ $rc -eq 3 ] && grep -q "too large" "$tmp/err"'
+
+: > "$tmp/empty.txt"
+out=$("$bin" parse "$tmp/empty.txt" 2>"$tmp/err"); rc=$?
+check "empty: exit 0, a document, a warning" '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert d[\"toponyms\"]==[]" && grep -q "empty" "$tmp/err"'
+
+out=$("$bin" parse --format jsonl "$fr" "$tmp/bad.txt" "$tmp/missing.txt" "$en" 2>"$tmp/err"); rc=$?
+check "a batch with bad files: exit 6, the others printed in order" \
+  '[ $rc -eq 6 ] && [ "$(echo "$out" | wc -l)" -eq 2 ] && grep -q "missing.txt" "$tmp/err" && grep -q "2 of 4" "$tmp/err"'
+
+"$bin" parse --date 2022-13-45 "$fr" >/dev/null 2>&1; rc=$?
+check "a bad --date: exit 2" '[ $rc -eq 2 ]'
+"$bin" parse --format xml "$fr" >/dev/null 2>&1; rc=$?
+check "a bad --format: exit 2" '[ $rc -eq 2 ]'
+
+"$bin" parse --lexicons "$tmp/none" "$fr" >/dev/null 2>"$tmp/err"; rc=$?
+check "missing lexicons: exit 5 and how to make them" '[ $rc -eq 5 ] && grep -q "extract.cjs" "$tmp/err"'
+
+out=$(cat "$fr" | "$bin" parse --format jsonl -); rc=$?
+check "standard input" '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.loads(sys.stdin.read()); assert d[\"source\"]==\"<stdin>\""'
+
+out=$("$bin" parse -j 2 --format jsonl "$fr" "$en" "$fr"); rc=$?
+check "parallel reading keeps the input order" \
+  '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; s=[json.loads(l)[\"source\"] for l in sys.stdin]; assert s[0].endswith(\"fr.txt\") and s[1].endswith(\"en.txt\") and s[2].endswith(\"fr.txt\")"'
+exit $fail

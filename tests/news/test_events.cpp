@@ -1,0 +1,131 @@
+// Events: types, dates, places with their roles, actors, no repeats, and
+// merging across articles. The sentences and articles are written for these tests.
+#include <thread>
+
+#include "news_fixture.hpp"
+
+using namespace news_test;
+using geo::EventType;
+using geo::PlaceRole;
+
+TEST_CASE("a withdrawal takes the date of its clause", "[news][events]") {
+    const auto d = read("La France et le Canada ont annoncé jeudi 17 février le retrait de leurs troupes du Mali.",
+                        "2022-02-20");
+    const auto w = events_of(d, EventType::withdrawal);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0]->when.iso == "2022-02-17");
+    CHECK(w[0]->when.precision == geo::DatePrecision::day);
+    CHECK(has_place(*w[0], "ML", PlaceRole::origin));
+    CHECK(std::find(w[0]->actors.begin(), w[0]->actors.end(), "France") != w[0]->actors.end());
+    CHECK(w[0]->evidence_start < w[0]->evidence_end);
+}
+
+TEST_CASE("without a date in its sentence an event takes the reference date", "[news][events]") {
+    const auto d = read("Les soldats européens stationnés au Mali seront redéployés au Niger.", "2022-02");
+    const auto r = events_of(d, EventType::redeployment);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0]->when.iso == "2022-02");
+    CHECK(r[0]->when.precision == geo::DatePrecision::month);
+}
+
+TEST_CASE("a redeployment has its origin and its destination", "[news][events]") {
+    const auto d = read("The Head of State said that the European soldiers in Mali will be redeployed to Niger.");
+    const auto r = events_of(d, EventType::redeployment);
+    REQUIRE(r.size() == 1);
+    CHECK(has_place(*r[0], "ML", PlaceRole::origin));
+    CHECK(has_place(*r[0], "NE", PlaceRole::destination));
+    CHECK(d.events.size() == 1);
+}
+
+TEST_CASE("support goes towards the areas named after it", "[news][events]") {
+    const auto d = read("Les partenaires, dont la France, souhaitent étendre leur soutien aux pays voisins du Golfe de "
+                        "Guinée et d'Afrique de l'Ouest.");
+    const auto s = events_of(d, EventType::support);
+    REQUIRE(s.size() == 1);
+    REQUIRE(s[0]->places.size() == 2);
+    for (const auto& p : s[0]->places) CHECK(p.role == PlaceRole::destination);
+    CHECK(std::find(s[0]->actors.begin(), s[0]->actors.end(), "France") != s[0]->actors.end());
+}
+
+TEST_CASE("two dates in one clause make two happenings", "[news][events]") {
+    const auto d = read("Le gouvernement malien a été renversé lors de deux coups d'Etat, en 2020 et en 2021.");
+    const auto c = events_of(d, EventType::coup);
+    REQUIRE(c.size() == 2);
+    CHECK(c[0]->when.iso == "2020");
+    CHECK(c[1]->when.iso == "2021");
+    CHECK(has_place(*c[0], "ML", PlaceRole::location));
+}
+
+TEST_CASE("repeats of one happening within an article are one event", "[news][events]") {
+    const auto d = read("Paris annonce le retrait du Mali. Le retrait du Mali prendra six mois. "
+                        "Ce retrait militaire du Mali inquiète Bamako.");
+    CHECK(events_of(d, EventType::withdrawal).size() == 1);
+}
+
+TEST_CASE("generic mentions are not events", "[news][events]") {
+    const auto d = read("La région du Sahel est en proie aux attaques jihadistes depuis des années.");
+    CHECK(events_of(d, EventType::attack).empty());
+}
+
+TEST_CASE("events of other stories: coup, floods, summit, protest", "[news][events]") {
+    const auto bf = read(slurp(std::filesystem::path(GEOEVENTS_SOURCE_DIR) / "samples/other/burkina-coup-fr.txt"), "");
+    const auto coups = events_of(bf, EventType::coup);
+    REQUIRE_FALSE(coups.empty());
+    CHECK(has_place(*coups[0], "BF", PlaceRole::location));
+    REQUIRE_FALSE(events_of(bf, EventType::protest).empty());
+
+    const auto mz = read(slurp(std::filesystem::path(GEOEVENTS_SOURCE_DIR) / "samples/other/mozambique-floods-en.txt"), "");
+    const auto dead = events_of(mz, EventType::casualties);
+    REQUIRE_FALSE(dead.empty());
+    CHECK(has_place(*dead[0], "MZ", PlaceRole::location));
+
+    const auto ke = read(slurp(data("nairobi-summit-en.txt")), "");
+    const auto summit = events_of(ke, EventType::political);
+    REQUIRE_FALSE(summit.empty());
+    CHECK(has_place(*summit[0], "KE", PlaceRole::location));
+
+    const auto cl = read(slurp(data("santiago-protest-fr.txt")), "");
+    const auto protest = events_of(cl, EventType::protest);
+    REQUIRE_FALSE(protest.empty());
+    CHECK(has_place(*protest[0], "CL", PlaceRole::location));
+}
+
+TEST_CASE("the same event in several articles is merged, distinct ones stay distinct", "[news][merge]") {
+    const auto root = std::filesystem::path(GEOEVENTS_SOURCE_DIR) / "samples/barkhane";
+    std::vector<news::Document> docs;
+    docs.push_back(read(slurp(root / "article-fr.txt"), "", "", "article-fr.txt"));
+    docs.push_back(read(slurp(root / "article-en.txt"), "", "", "article-en.txt"));
+    const auto merged = news::merge_events(docs);
+    std::size_t withdrawals = 0, coups = 0;
+    for (const auto& e : merged) {
+        if (e.type == EventType::withdrawal) {
+            ++withdrawals;
+            CHECK(e.sources.size() == 2);
+        }
+        if (e.type == EventType::coup) ++coups;
+    }
+    CHECK(withdrawals == 1);
+    CHECK(coups == 2);  // August 2020 and May 2021
+    // Each document keeps its events, with the merged ids and sources, and its own evidence.
+    for (const auto& d : docs)
+        for (const auto& e : d.events) {
+            CHECK(std::any_of(merged.begin(), merged.end(), [&](const geo::Event& m) { return m.id == e.id; }));
+            CHECK(e.evidence_end <= slurp(root / (d.source)).size());
+        }
+    // Merging only one document changes nothing but the ids.
+    std::vector<news::Document> one{docs[0]};
+    CHECK(news::merge_events(one).size() == docs[0].events.size());
+}
+
+TEST_CASE("reading is a pure function of the text: threads give the same results", "[news][events]") {
+    const std::string text = slurp(std::filesystem::path(GEOEVENTS_SOURCE_DIR) / "samples/barkhane/article-fr.txt");
+    const std::string expected = news::to_json(read(text, ""));
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < got.size(); ++i)
+        threads.emplace_back([&, i] {
+            for (int k = 0; k < 5; ++k) got[i] = news::to_json(read(text, ""));
+        });
+    for (auto& t : threads) t.join();
+    for (const auto& g : got) CHECK(g == expected);
+}

@@ -1,0 +1,199 @@
+// Recognising place names: multi-word names, elision and articles, lower-case
+// variants, parts of places, demonyms, and what is not a place (people,
+// organisations, operations, media, capitalised common words, directions).
+// The sentences are written for these tests.
+#include "news_fixture.hpp"
+
+using namespace news_test;
+
+TEST_CASE("names with elision and articles: the span is the name itself", "[news][recognize]") {
+    const std::string text =
+        "Les alliés veulent étendre leur soutien aux pays du Golfe de Guinée et d'Afrique de l'Ouest.";
+    const auto d = read(text);
+    const auto* gulf = find(d, "Golfe de Guinée");
+    REQUIRE(gulf);
+    REQUIRE(gulf->place);
+    CHECK(gulf->place->kind == geo::PlaceKind::sea);
+    CHECK(gulf->start == text.find("Golfe"));
+    const auto* wa = find(d, "Afrique de l'Ouest");
+    REQUIRE(wa);
+    REQUIRE(wa->place);
+    CHECK(wa->place->kind == geo::PlaceKind::region);
+    CHECK_FALSE(find(d, "d'Afrique de l'Ouest"));
+}
+
+TEST_CASE("lower-case variants of multi-word names", "[news][recognize]") {
+    const auto d = read("Les navires croisent dans le golfe de Guinée depuis des mois.");
+    const auto* gulf = find(d, "golfe de Guinée");
+    REQUIRE(gulf);
+    REQUIRE(gulf->place);
+    CHECK(gulf->place->kind == geo::PlaceKind::sea);
+}
+
+TEST_CASE("a direction before a country names a part of it", "[news][recognize]") {
+    const std::string text = "Les combats ont repris au nord du Mali, puis dans le nord Mali.";
+    const auto d = read(text);
+    const auto* north = find(d, "nord du Mali");
+    REQUIRE(north);
+    REQUIRE(north->place);
+    CHECK(north->place->country == "ML");
+    CHECK(north->place->kind == geo::PlaceKind::region);
+    // The part lies north of the middle of the country.
+    const auto mali = read("Le Mali.");
+    const auto* plain = find(mali, "Mali");
+    REQUIRE(plain);
+    CHECK(north->place->point.lat > plain->place->point.lat);
+    CHECK(find(d, "nord Mali"));
+    const auto en = read("Clashes were reported in northern Mali on Tuesday.");
+    REQUIRE(find(en, "northern Mali"));
+    CHECK(find(en, "northern Mali")->place->country == "ML");
+}
+
+TEST_CASE("a direction alone is not a place", "[news][recognize]") {
+    const std::string text = "Les groupes armés progressent en direction du Sud et de l'Ouest de la région.";
+    const auto d = read(text);
+    CHECK(not_a_place(d, text, "Sud"));
+    CHECK(not_a_place(d, text, "Ouest"));
+}
+
+TEST_CASE("demonyms point to their place and are marked", "[news][recognize]") {
+    const auto d = read("Les Forces armées maliennes et un officier malien ont rejoint les Etats sahéliens. "
+                        "Le gouvernement français a réagi.");
+    for (const char* w : {"maliennes", "malien"}) {
+        const auto* t = find(d, w);
+        REQUIRE(t);
+        CHECK(t->demonym);
+        REQUIRE(t->place);
+        CHECK(t->place->country == "ML");
+    }
+    REQUIRE(find(d, "sahéliens"));
+    CHECK(find(d, "sahéliens")->demonym);
+    REQUIRE(find(d, "français"));
+    CHECK(find(d, "français")->place->country == "FR");
+    const auto en = read("A French officer met Malian troops.");
+    REQUIRE(find(en, "French"));
+    CHECK(find(en, "French")->demonym);
+    CHECK(find(en, "French")->place->country == "FR");
+    REQUIRE(find(en, "Malian"));
+    CHECK(find(en, "Malian")->place->country == "ML");
+}
+
+TEST_CASE("people are not places, even named like towns", "[news][recognize][nonplace]") {
+    const std::string fr =
+        "Louise Pierre a rencontré M. Serre à Bamako. Selon Jean Dumas, le président Emmanuel Macron viendra. "
+        "Macron a confirmé. Crédit : CLAIRE DUMAS / Agence Image";
+    const auto d = read(fr);
+    CHECK(not_a_place(d, fr, "Pierre"));
+    CHECK(not_a_place(d, fr, "Serre"));
+    CHECK(not_a_place(d, fr, "Dumas"));
+    CHECK(not_a_place(d, fr, "Macron"));
+    CHECK(not_a_place(d, fr, "CLAIRE DUMAS"));
+    CHECK(find(d, "Bamako"));
+    const std::string en = "Vladimir Putin spoke to Charles Stanley. Later, Stanley said nothing more in London.";
+    const auto e = read(en);
+    CHECK(not_a_place(e, en, "Vladimir"));
+    CHECK(not_a_place(e, en, "Stanley"));
+    CHECK(find(e, "London"));
+}
+
+TEST_CASE("organisations containing a place name are not places", "[news][recognize][nonplace]") {
+    const std::string fr =
+        "L'Etat islamique et le G5 Sahel sont cités. L'Union européenne finance la Mission de formation de "
+        "l'Union européenne au Mali. La Banque de France et l'Université de Bamako ont signé.";
+    const auto d = read(fr);
+    CHECK(not_a_place(d, fr, "Sahel"));
+    CHECK(not_a_place(d, fr, "Union européenne"));
+    CHECK(not_a_place(d, fr, "Mission"));
+    CHECK(not_a_place(d, fr, "France"));
+    CHECK(not_a_place(d, fr, "Bamako"));
+    // The country after "au" is where the mission works: a place.
+    const auto at = fr.find("au Mali") + 3;
+    bool mali = false;
+    for (const auto& t : d.toponyms) mali |= t.start == at;
+    CHECK(mali);
+    const std::string en = "The Washington Post and the Texas State University reported on the Bank of England.";
+    const auto e = read(en);
+    CHECK(not_a_place(e, en, "Washington"));
+    CHECK(not_a_place(e, en, "Texas"));
+    CHECK(not_a_place(e, en, "England"));
+}
+
+TEST_CASE("media named after a place are not places", "[news][recognize][nonplace]") {
+    const std::string fr = "Selon Jeune Afrique, France 24, Ouest-France et Radio France, les soldats quittent le Mali.";
+    const auto d = read(fr);
+    CHECK(not_a_place(d, fr, "Afrique"));
+    CHECK(not_a_place(d, fr, "France 24"));
+    CHECK(not_a_place(d, fr, "Ouest-France"));
+    CHECK(not_a_place(d, fr, "Radio France"));
+    CHECK(find(d, "Mali"));
+    const std::string en = "The New York Times and the Cape Times reported from Kenya.";
+    const auto e = read(en);
+    CHECK(not_a_place(e, en, "New York"));
+    CHECK(not_a_place(e, en, "Cape"));
+    CHECK(find(e, "Kenya"));
+}
+
+TEST_CASE("operation and force names are not places", "[news][recognize][nonplace]") {
+    const std::string fr = "L'opération Serval, puis la force Sabre et la Task Force Ivoire ont suivi.";
+    const auto d = read(fr);
+    CHECK(not_a_place(d, fr, "Serval"));
+    CHECK(not_a_place(d, fr, "Sabre"));
+    CHECK(not_a_place(d, fr, "Ivoire"));
+    const std::string en = "Operation Serval ended and Operation Niger began near Gao.";
+    const auto e = read(en);
+    CHECK(not_a_place(e, en, "Serval"));
+    CHECK(not_a_place(e, en, "Niger"));
+    CHECK(find(e, "Gao"));
+}
+
+TEST_CASE("capitalised common words at sentence start are not places", "[news][recognize][nonplace]") {
+    const std::string fr = "Les soldats partent. Des renforts arrivent. Union et Mission sont des mots. En outre, rien.";
+    const auto d = read(fr);
+    CHECK(not_a_place(d, fr, "Les"));
+    CHECK(not_a_place(d, fr, "Des"));
+    CHECK(not_a_place(d, fr, "Union"));
+    CHECK(not_a_place(d, fr, "Mission"));
+    CHECK(not_a_place(d, fr, "En"));
+    const std::string en = "Home News World. Reading this, Mission control said nothing.";
+    const auto e = read(en);
+    CHECK(not_a_place(e, en, "Home"));
+    CHECK(not_a_place(e, en, "Reading"));
+    CHECK(not_a_place(e, en, "Mission"));
+}
+
+TEST_CASE("weekdays and months are dates, not places", "[news][recognize][nonplace]") {
+    const std::string en = "The talks ended on Thursday in Nairobi and resume in March.";
+    const auto e = read(en);
+    CHECK(not_a_place(e, en, "Thursday"));
+    CHECK(not_a_place(e, en, "March"));
+    CHECK(find(e, "Nairobi"));
+}
+
+TEST_CASE("a small place needs evidence: a preposition, or the article's country", "[news][recognize]") {
+    // Ménaka is a small town of Mali: named in a story about Mali, it is a place.
+    const auto d = read("L'armée malienne a quitté Ménaka. Le Mali dément.");
+    CHECK(find(d, "Ménaka"));
+}
+
+TEST_CASE("seats of government are places standing for their government", "[news][recognize]") {
+    const auto d = read("Une source proche de l'Elysée a confirmé le départ.");
+    const auto* e = find(d, "Elysée");
+    REQUIRE(e);
+    REQUIRE(e->place);
+    CHECK(e->place->country == "FR");
+    CHECK(e->role == news::Role::actor);
+}
+
+TEST_CASE("related-article headlines are separate items", "[news][recognize]") {
+    const std::string text = slurp(data("related-list-fr.txt"));
+    const auto d = read(text);
+    // Their places are read…
+    CHECK(find(d, "Dakar"));
+    CHECK(find(d, "Kenya"));
+    // …but no event comes from them, and no evidence runs across them.
+    for (const auto& e : d.events) {
+        const std::string evidence = text.substr(e.evidence_start, e.evidence_end - e.evidence_start);
+        CHECK(evidence.find("Dakar") == std::string::npos);
+        CHECK(evidence.find('\n') == std::string::npos);
+    }
+}

@@ -1,0 +1,89 @@
+// Resolution by context and the location/actor roles. The sentences are
+// written for these tests.
+#include "news_fixture.hpp"
+
+using namespace news_test;
+
+TEST_CASE("a country after a verb of movement is the country", "[news][resolve]") {
+    const auto d = read("The European soldiers in Mali will be redeployed to Niger.");
+    const auto* niger = find(d, "Niger");
+    REQUIRE(niger);
+    REQUIRE(niger->place);
+    CHECK(niger->place->kind == geo::PlaceKind::country);
+    CHECK(niger->place->country == "NE");
+    CHECK(niger->role == news::Role::location);
+}
+
+TEST_CASE("the reading that fits the article's other places wins", "[news][resolve]") {
+    // Paris, Texas: named with its state.
+    const auto tx = read("The storm hit Paris, Texas, on Monday night.");
+    REQUIRE(find(tx, "Paris"));
+    CHECK(find(tx, "Paris")->place->country == "US");
+    // Paris alone: the capital of France.
+    const auto fr = read("Le sommet se tiendra à Paris en juin.");
+    REQUIRE(find(fr, "Paris"));
+    CHECK(find(fr, "Paris")->place->country == "FR");
+    // Santiago among Chilean places is Chile's capital.
+    const auto cl = read("Des milliers de manifestants ont défilé à Santiago, à Valparaíso et à Concepción, au Chili.");
+    REQUIRE(find(cl, "Santiago"));
+    CHECK(find(cl, "Santiago")->place->country == "CL");
+    // Georgia among American places is the state; with Tbilisi, the country.
+    const auto us = read("Voters in Georgia, Alabama and Florida went to the polls; Atlanta counted late.");
+    REQUIRE(find(us, "Georgia"));
+    CHECK(find(us, "Georgia")->place->country == "US");
+    const auto ge = read("Protesters marched in Tbilisi, the capital of Georgia.");
+    REQUIRE(find(ge, "Georgia"));
+    CHECK(find(ge, "Georgia")->place->country == "GE");
+}
+
+TEST_CASE("confidence is a probability", "[news][resolve]") {
+    const auto d = read("Le Mali, le Niger et le Tchad.");
+    REQUIRE_FALSE(d.toponyms.empty());
+    for (const auto& t : d.toponyms) {
+        CHECK(t.confidence > 0.0);
+        CHECK(t.confidence <= 1.0);
+    }
+}
+
+TEST_CASE("a capital or country that decides or speaks is an actor", "[news][roles]") {
+    const auto d = read("Paris a décidé de partir. La France, ses partenaires européens et le Canada annoncent le retrait. "
+                        "Les troupes restent à Paris.");
+    REQUIRE(find(d, "Paris"));
+    CHECK(find(d, "Paris")->role == news::Role::actor);
+    REQUIRE(find(d, "France"));
+    CHECK(find(d, "France")->role == news::Role::actor);
+    REQUIRE(find(d, "Canada"));
+    CHECK(find(d, "Canada")->role == news::Role::actor);
+    REQUIRE(find(d, "Paris", 1));
+    CHECK(find(d, "Paris", 1)->role == news::Role::location);
+    const auto en = read("Paris and its partners want to stay engaged. Analysts criticised the Bamako junta. "
+                         "Troops landed in Bamako.");
+    REQUIRE(find(en, "Paris"));
+    CHECK(find(en, "Paris")->role == news::Role::actor);
+    REQUIRE(find(en, "Bamako"));
+    CHECK(find(en, "Bamako")->role == news::Role::actor);
+    REQUIRE(find(en, "Bamako", 1));
+    CHECK(find(en, "Bamako", 1)->role == news::Role::location);
+}
+
+TEST_CASE("places in a list after a preposition stay locations", "[news][roles]") {
+    const auto d = read("La zone des trois frontières, entre le Mali, le Niger et le Burkina Faso, a été survolée.");
+    for (const char* n : {"Mali", "Niger", "Burkina Faso"}) {
+        REQUIRE(find(d, n));
+        CHECK(find(d, n)->role == news::Role::location);
+    }
+}
+
+TEST_CASE("a dateline is where the story was filed", "[news][roles]") {
+    const auto d = read("PARIS — France announced on Thursday that its troops would leave.");
+    REQUIRE(find(d, "PARIS"));
+    CHECK(find(d, "PARIS")->role == news::Role::location);
+    REQUIRE(find(d, "France"));
+    CHECK(find(d, "France")->role == news::Role::actor);
+}
+
+TEST_CASE("demonyms have no role", "[news][roles]") {
+    const auto d = read("Les autorités maliennes ont protesté.");
+    REQUIRE(find(d, "maliennes"));
+    CHECK(find(d, "maliennes")->role == news::Role::none);
+}
