@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# The main job: looks up the places of the reference story (the February
-# 2022 withdrawal of Barkhane and Takuba from Mali) in the gazetteer.
+# The main job: reads the sample articles (samples/: the February 2022
+# withdrawal of Barkhane and Takuba from Mali, told in French and English,
+# and stories elsewhere) and writes the event layers into out/.
 set -euo pipefail
 bin=${1:-build/release/bin/geoevents}
-for name in Bamako Ménaka Liptako Liptako-Gourma "golfe de Guinée" Sahel "Afrique de l'Ouest" Niger Paris \
-            Tombouctou Gao Gossi Kidal Niamey Abidjan Accra Lomé Cotonou Ouagadougou "N'Djamena" \
-            "pays du Golfe de Guinée" maliennes français nigérien européens; do
-  printf '%-24s ' "$name"
-  "$bin" gazetteer lookup "$name" --limit 1 || true
-done
+"$bin" map samples -o out --format geojson --format shp --format fgb --format kml --format csv
+echo
+echo "The project file is out/events.gpkg (open it in QGIS); other formats are in out/."
