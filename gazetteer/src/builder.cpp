@@ -156,6 +156,13 @@ private:
         if (key.size() < 2 || key.size() > 200 || !has_ascii_letter(key)) return;
         m_names.push_back({std::move(key), place, weight, demonym, langs});
     }
+    /// A curated row's place with its English name and its French name (the English one when none is given).
+    void add_curated_place(Entry e, const std::string& name_fr) {
+        const std::string name = e.name;
+        const std::uint32_t idx = add_place(std::move(e));
+        add_name(idx, name, w_primary, lang_en);
+        add_name(idx, name_fr.empty() ? name : name_fr, w_primary, lang_fr);
+    }
     std::optional<std::uint32_t> find(const std::string& id) const {
         auto it = m_by_id.find(id);
         if (it == m_by_id.end()) return std::nullopt;
@@ -503,10 +510,7 @@ void Builder::read_curated_places() {
                           e.kind == PlaceKind::lake;
         e.importance = area ? imp_curated_area : imp_curated_point;
         e.flags |= flag_curated;
-        const std::string name = e.name, name_fr = t.get(r, "name_fr");
-        const std::uint32_t idx = add_place(std::move(e));
-        add_name(idx, name, w_primary, lang_en);
-        add_name(idx, name_fr.empty() ? name : name_fr, w_primary, lang_fr);
+        add_curated_place(std::move(e), t.get(r, "name_fr"));
         ++m_stats.curated;
     }
 }
@@ -557,10 +561,7 @@ void Builder::read_composites() {
         e.poly = u.wkb();
         e.importance = imp_curated_area;
         e.flags = flag_curated | flag_composite;
-        const std::string name = e.name, name_fr = t.get(r, "name_fr");
-        const std::uint32_t idx = add_place(std::move(e));
-        add_name(idx, name, w_primary, lang_en);
-        add_name(idx, name_fr.empty() ? name : name_fr, w_primary, lang_fr);
+        add_curated_place(std::move(e), t.get(r, "name_fr"));
         ++m_stats.composites;
     }
 }

@@ -144,6 +144,13 @@ struct Analysis {
         gz_answers.push_back({gz.lookup_key(k), gz.has_prefix(k)});
         return gz_answers.back();
     }
+    /// The same for one word, when the lexicons tell that it is one of
+    /// their words (`in_lexicon`): answered from the reader's table.
+    GzAnswer word_lookup(std::string_view k, bool in_lexicon) {
+        if (!in_lexicon) return gz_lookup(k);
+        if (const auto* i = rd.word_answers.find(k)) return {rd.answers[*i].candidates, rd.answers[*i].prefix};
+        return {};
+    }
 
     std::string_view key(const Token& t) const noexcept { return {keys.data() + t.key_off, t.key_len}; }
     std::string_view key(std::size_t i) const noexcept { return key(tokens[i]); }

@@ -386,6 +386,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             here.push_back(std::move(d));
         }
         // One event per type and place set in a clause; a stronger type wins over a weaker one with the same places.
+        std::vector<std::uint8_t> dropped(here.size(), 0);
         for (std::size_t i = 0; i < here.size(); ++i) {
             bool drop = false;
             for (std::size_t j = 0; j < here.size() && !drop; ++j) {
@@ -398,20 +399,23 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 if (!same_places || x.when.iso != y.when.iso) continue;
                 if (priority(y.type) > priority(x.type) || (y.type == x.type && j < i)) drop = true;
             }
-            if (!drop) drafts.push_back(here[i]);
+            dropped[i] = drop;
         }
+        for (std::size_t i = 0; i < here.size(); ++i)
+            if (!dropped[i]) drafts.push_back(std::move(here[i]));
     }
 
     // 5. Repeats within the article: same type, overlapping dates, a shared place.
     std::vector<Draft> merged;
     // Candidates for merging, by type and place (and by type and country).
-    std::unordered_map<std::string, std::vector<std::size_t>> by_place;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_place;
     auto place_keys = [](const geo::Event& e) {
-        std::vector<std::string> ks;
-        const std::string t(geo::to_string(e.type));
+        // Hashes of (type, place id) and (type, country): collisions only cost a comparison.
+        std::vector<std::uint64_t> ks;
+        const auto t = static_cast<std::uint64_t>(e.type);
         for (const auto& p : e.places) {
-            ks.push_back(t + "|" + p.place.id);
-            if (!p.place.country.empty()) ks.push_back(t + "|cc:" + p.place.country);
+            ks.push_back(hash_word(p.place.id) * 31 + t);
+            if (!p.place.country.empty()) ks.push_back((hash_word(p.place.country) ^ 0x9E3779B97F4A7C15ull) * 31 + t);
         }
         return ks;
     };

@@ -193,6 +193,7 @@ void load_curated(Lexicons::Data& d) {
     load_word_bits(d, embedded_lexicon("government_nouns.txt"), &d.government_nouns, lx_gov);
     load_word_bits(d, embedded_lexicon("actor_verbs.txt"), &d.actor_verbs, lx_actor_verb);
     load_word_bits(d, embedded_lexicon("actor_nouns.txt"), &d.actor_nouns, lx_actor_noun);
+    load_word_bits(d, embedded_lexicon("place_nouns.txt"), &d.place_nouns, 0);
     load_phrases(d, embedded_lexicon("person_titles.txt"), d.person_titles, lx_title);
     load_phrases(d, embedded_lexicon("operation_words.txt"), d.operation_words, lx_operation);
     load_phrases(d, embedded_lexicon("clause_markers.txt"), d.clause_markers, lx_clause);

@@ -99,7 +99,7 @@ struct Lexicons::Data {
     /// Membership in the large lists, for lower-case tokens (one cache line).
     detail::WordFilter large;
     // Curated lists (data/lexicons, compiled in).
-    detail::WordMap org_heads, abbreviations, government_nouns, actor_verbs, actor_nouns;
+    detail::WordMap org_heads, abbreviations, government_nouns, actor_verbs, actor_nouns, place_nouns;
     detail::PhraseIndex person_titles, operation_words, directions, prepositions, clutter, clause_markers;
     detail::PhraseIndex events_fr, events_en;
     detail::PhraseIndex seats;              ///< values index `seat_info`

@@ -21,7 +21,7 @@ Reader::Reader(const gazetteer::Gazetteer& gazetteer, const Lexicons& lexicons)
     auto data = std::make_shared<detail::ReaderData>();
     const auto& lex = lexicons.data();
     lex.names.for_each([&](std::string_view key, std::uint32_t) {
-        if (key.size() < 3 || lex.stop_fr.contains(key) || lex.stop_en.contains(key)) return;
+        if (key.size() < 2 || lex.stop_fr.contains(key) || lex.stop_en.contains(key)) return;
         std::uint32_t v = 0;
         const auto cands = gazetteer.lookup_key(key);
         for (const auto& c : cands)
@@ -29,8 +29,13 @@ Reader::Reader(const gazetteer::Gazetteer& gazetteer, const Lexicons& lexicons)
                 v |= detail::lower_demonym;
                 break;
             }
-        if (gazetteer.has_prefix(key)) v |= detail::lower_prefix;
+        const bool prefix = gazetteer.has_prefix(key);
+        if (prefix) v |= detail::lower_prefix;
         if (v) data->lower_names.insert(key, v);
+        if (!cands.empty() || prefix) {
+            data->word_answers.insert(key, static_cast<std::uint32_t>(data->answers.size()));
+            data->answers.push_back({cands, prefix});
+        }
     });
     m_data = std::move(data);
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/types.hpp"
 #include "wordset.hpp"
 
@@ -16,6 +17,19 @@ struct ReaderData {
     /// may be a demonym (lower_demonym) or open a longer gazetteer name
     /// (lower_prefix). Words of the lexicons absent here need no lookup.
     WordMap lower_names;
+
+    /// The gazetteer's answer for every word of the large lexicons that has
+    /// one (names or a longer name starting with it): value = index into
+    /// `answers`. A lexicon word absent here is no gazetteer key; words
+    /// outside the lexicons are asked to the gazetteer itself. Most
+    /// capitalised words are answered here, from a table far smaller than
+    /// the index (fewer cache misses).
+    WordMap word_answers;
+    struct Answer {
+        std::span<const gazetteer::Candidate> candidates;
+        bool prefix = false;
+    };
+    std::vector<Answer> answers;
 
     /// Parts of places ("Northern Mali") by place and direction: computing
     /// them clips an outline, so they are kept. A cache of a pure function:

@@ -236,7 +236,11 @@ Match longest_match(Analysis& a, std::size_t k, std::string_view prefix, std::st
         if (words > 0 || !prefix.empty()) key.push_back(' ');
         key += a.key(t);
         ++words;
-        const auto& answer = a.gz_lookup(key);
+        // The first word of a name, when a lexicon word: the reader's table.
+        const bool first_word = words == 1 && prefix.empty();
+        const bool in_lexicon = first_word && key.size() >= 2 && !(t.lex & (lx_stop_fr | lx_stop_en)) &&
+                                (t.lex & (lx_known | lx_given | lx_surname | lx_word_fr | lx_word_en));
+        const Analysis::GzAnswer answer = in_lexicon ? a.word_lookup(key, true) : a.gz_lookup(key);
         if (!answer.candidates.empty()) {
             best.last = j;
             best.cands = answer.candidates;
@@ -444,7 +448,11 @@ void find_mentions(Analysis& a) {
                     break;
                 }
             }
-            if (!has_demonym && !(cap_ahead && opens_name)) {
+            // A lower-case head opens a longer name with a capital ahead
+            // ("golfe de Guinée") or a compound demonym ("ouest-africains").
+            const bool joined_ahead = k + 2 < n && toks[k + 1].is(tf_hyphen) && toks[k + 1].is(tf_joined) &&
+                                      toks[k + 2].is(tf_joined) && toks[k + 2].is(tf_lower);
+            if (!has_demonym && !(opens_name && (cap_ahead || joined_ahead))) {
                 ++k;
                 continue;
             }
@@ -521,13 +529,23 @@ void find_mentions(Analysis& a) {
             continue;
         }
         bool keep = true;
-        if (single && (t.is(tf_stop) || t.is(tf_elision))) keep = false;
+        // A stopword is no name ("Les", "In")… unless written as an
+        // abbreviation of a country ("US", "U.S.", "UK": not the pronoun "us").
+        if (single && t.is(tf_elision)) keep = false;
+        if (single && t.is(tf_stop)) {
+            bool country = false;
+            if (t.is(tf_allcaps) || t.is(tf_dotted))
+                for (const auto& c : m.cands)
+                    if (!c.demonym && c.place < a.gz.size() && c.primary && a.view(c.place).kind == geo::PlaceKind::country)
+                        country = true;
+            keep = country;
+        }
         if (lower && single && !std::any_of(m.cands.begin(), m.cands.end(), [](const auto& c) { return c.demonym; }))
             keep = false;
         if (lower && !single) {
             bool any_cap = false;
             for (std::size_t q = k; q <= m.last; ++q) any_cap |= toks[q].is(tf_cap);
-            keep = any_cap;
+            keep = any_cap || std::any_of(m.cands.begin(), m.cands.end(), [](const auto& c) { return c.demonym; });
         }
         for (std::size_t q = k; q <= m.last && keep; ++q)
             if (toks[q].is(tf_person)) keep = false;
@@ -593,6 +611,8 @@ void find_mentions(Analysis& a) {
             }
             m.accepted = true;
             m.evidence = 3;
+            // "les autorités maliennes": the article is about Mali.
+            if (!b.view.country.empty()) ctx.countries.insert(b.view.country);
             continue;
         }
         if (inside_organisation(a, m)) {

@@ -90,26 +90,31 @@ void resolve_mentions(Analysis& a) {
     // Each distinct name gets an id; anchors are the top candidates of every
     // accepted name. Country weights count the other names of a country (a
     // name's own repeats do not vote for it).
-    std::unordered_map<std::string, std::uint32_t> key_ids;
+    WordMap key_ids;  // name → id
     std::vector<std::uint32_t> key_of(a.mentions.size());
     std::vector<std::string> keys(a.mentions.size());
-    std::unordered_map<std::string, double> country_total;
-    std::unordered_map<std::string, double> country_by_key;  // key id + '|' + country
+    // Country codes as small integers (AA…ZZ), weights in a flat table.
+    auto cc_index = [](std::string_view cc) -> int {
+        if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
+        return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+    };
+    std::vector<double> country_total(26 * 26, 0.0);
+    std::unordered_map<std::uint64_t, double> country_by_key;  // key id << 16 | country index
     PointGrid grid;
     std::unordered_map<std::string, std::uint32_t> admin1_named;  // country|admin1 → the name's key id
     for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
         const Mention& m = a.mentions[mi];
         keys[mi] = mention_key(a, m);
-        const auto [it, fresh] = key_ids.emplace(keys[mi], static_cast<std::uint32_t>(key_ids.size()));
-        key_of[mi] = it->second;
+        if (!key_ids.contains(keys[mi])) key_ids.insert(keys[mi], static_cast<std::uint32_t>(key_ids.size()));
+        key_of[mi] = *key_ids.find(keys[mi]);
         for (const auto& c : m.candidates) {
             if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
             const auto v = a.view(c.place);
             const bool is_country = v.kind == geo::PlaceKind::country;
-            if (!v.country.empty()) {
+            if (const int ci = cc_index(v.country); ci >= 0) {
                 const double w = is_country ? 1.0 : 0.7;
-                country_total[std::string(v.country)] += w;
-                country_by_key[std::to_string(key_of[mi]) + "|" + std::string(v.country)] += w;
+                country_total[static_cast<std::size_t>(ci)] += w;
+                country_by_key[(std::uint64_t{key_of[mi]} << 16) | static_cast<std::uint64_t>(ci)] += w;
             }
             if (!is_country) grid.add(v.point, key_of[mi]);
             // First-level subdivisions named in the article ("Florida"): their
@@ -120,19 +125,17 @@ void resolve_mentions(Analysis& a) {
         }
     }
     auto country_weight = [&](std::uint32_t kid, std::string_view cc) {
-        if (cc.empty()) return 0.0;
-        const std::string c(cc);
-        const auto t = country_total.find(c);
-        if (t == country_total.end()) return 0.0;
-        const auto own = country_by_key.find(std::to_string(kid) + "|" + c);
-        return t->second - (own == country_by_key.end() ? 0.0 : own->second);
+        const int ci = cc_index(cc);
+        if (ci < 0 || country_total[static_cast<std::size_t>(ci)] == 0.0) return 0.0;
+        const auto own = country_by_key.find((std::uint64_t{kid} << 16) | static_cast<std::uint64_t>(ci));
+        return country_total[static_cast<std::size_t>(ci)] - (own == country_by_key.end() ? 0.0 : own->second);
     };
     // Names without a container (", Texas") resolve the same way everywhere.
     struct Choice {
         std::optional<gazetteer::PlaceId> id;
         double p = 0;
     };
-    std::unordered_map<std::string, Choice> memo;
+    std::vector<std::optional<Choice>> memo(key_ids.size() * 2);  // by key id × demonym
     for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
         Mention& m = a.mentions[mi];
         if (m.seat >= 0) {
@@ -161,6 +164,32 @@ void resolve_mentions(Analysis& a) {
         // ", Texas": the container named right after.
         std::string_view container_cc, container_admin1;
         bool container_is_country = false, has_container = false;
+        // "the English city of Salisbury", "la ville malienne de Gao": a demonym
+        // and a noun for a kind of place before "of/de" say the country.
+        if (mi > 0 && m.first >= 3 && !m.demonym) {
+            std::size_t g = m.first - 1;
+            const auto& toks = a.tokens;
+            const std::string_view gk = toks[g].is(tf_word) ? a.key(g) : std::string_view{};
+            if (gk == "of" || gk == "de" || gk == "d") {
+                bool noun = false;
+                const Mention* dem = nullptr;
+                for (std::size_t q = g; q-- > 0 && g - q <= 3;) {
+                    if (!toks[q].is(tf_word) || toks[q].sentence != toks[m.first].sentence) break;
+                    if (a.lex.place_nouns.contains(a.key(q))) noun = true;
+                    for (std::size_t mj = mi; mj-- > 0 && mj + 4 >= mi;)
+                        if (a.mentions[mj].demonym && a.mentions[mj].first <= q && q < a.mentions[mj].last)
+                            dem = &a.mentions[mj];
+                }
+                if (noun && dem && dem->place) {
+                    const auto dv = a.view(*dem->place);
+                    if (!dv.country.empty()) {
+                        container_cc = dv.country;
+                        container_is_country = true;
+                        has_container = true;
+                    }
+                }
+            }
+        }
         if (m.last + 1 < a.tokens.size() && a.tokens[m.last].punct == ',' && mi + 1 < a.mentions.size()) {
             const Mention& n = a.mentions[mi + 1];
             if (n.first == m.last + 1 && !n.candidates.empty() && !n.demonym) {
@@ -171,7 +200,7 @@ void resolve_mentions(Analysis& a) {
                 has_container = !container_cc.empty();
             }
         }
-        const std::string memo_key = keys[mi] + (m.demonym ? "|d" : "|p");
+        const std::size_t memo_key = key_of[mi] * 2u + (m.demonym ? 1u : 0u);
         Choice choice;
         std::size_t count = 0;
         const gazetteer::Candidate* only = nullptr;
@@ -183,8 +212,8 @@ void resolve_mentions(Analysis& a) {
         if (count == 1) {  // nothing to choose
             choice.id = only->place;
             choice.p = 1.0;
-        } else if (const auto it = memo.find(memo_key); it != memo.end() && !has_container) {
-            choice = it->second;
+        } else if (memo[memo_key] && !has_container) {
+            choice = *memo[memo_key];
         } else {
             double best_s = -1e9, total = 0;
             std::vector<double> scores;
@@ -195,15 +224,16 @@ void resolve_mentions(Analysis& a) {
             for (const auto& c : m.candidates) {
                 if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
                 if (++seen > 40) break;
-                const auto v = a.view(c.place);
                 double sc = std::log(static_cast<double>(c.score) + 1.0);
                 if (want && c.langs && !(c.langs & want)) sc -= 0.2;
                 // Context may choose among comparable readings, never turn a
-                // country into a hamlet of the same name ("China, Texas").
+                // country into a hamlet of the same name ("China, Texas"): such
+                // a candidate cannot win, and its record need not be read.
                 if (c.score * 20 < top) {
                     scores.push_back(sc);
                     continue;
                 }
+                const auto v = a.view(c.place);
                 const double w = country_weight(key_of[mi], v.country);
                 sc += 1.5 * std::min(w, 3.0) / 3.0;
                 if (v.kind != geo::PlaceKind::country && grid.any_within(v.point, 300, key_of[mi])) sc += 1.0;
@@ -222,7 +252,7 @@ void resolve_mentions(Analysis& a) {
             }
             for (double sc : scores) total += std::exp(sc - best_s);
             choice.p = total > 0 ? 1.0 / total : 0;
-            if (!has_container) memo.emplace(memo_key, choice);
+            if (!has_container) memo[memo_key] = choice;
         }
         if (!choice.id) continue;
         const double recog = 1.0 / (1.0 + std::exp(-(m.evidence - 0.5)));

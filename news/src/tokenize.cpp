@@ -51,6 +51,60 @@ struct TwoByteTable {
     }
 };
 
+/// Folded forms of U+0080–U+07FF by the gazetteer's normalisation ("é" → "e",
+/// "Œ" → "oe"), when they are plain letters; `ok` false when the character
+/// must go through the full normalisation (it separates words, or is no letter).
+struct TwoByteFold {
+    struct Entry {
+        char text[4] = {};
+        std::uint8_t len = 0;
+        bool ok = false;
+    };
+    std::array<Entry, 0x800> fold{};
+    TwoByteFold() {
+        std::string out;
+        for (std::uint32_t cp = 0x80; cp < 0x800; ++cp) {
+            const char buf[2] = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+            out.clear();
+            gazetteer::normalize_into(std::string_view(buf, 2), out);
+            Entry& e = fold[cp];
+            if (out.size() > 3) continue;
+            bool plain = true;
+            for (char c : out) plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+            if (!plain || (out.empty() && classify_slow(std::string_view(buf, 2), 0).cls != CharClass::mark)) continue;
+            std::copy(out.begin(), out.end(), e.text);
+            e.len = static_cast<std::uint8_t>(out.size());
+            e.ok = true;
+        }
+    }
+};
+
+/// Appends the folded key of a word made of ASCII letters and digits and
+/// two-byte letters; false (and nothing appended) when another path is needed.
+bool fold_fast(std::string_view w, std::string& out) {
+    static const TwoByteFold table;
+    const std::size_t start = out.size();
+    std::size_t i = 0;
+    while (i < w.size()) {
+        const auto c = static_cast<unsigned char>(w[i]);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(static_cast<char>(c));
+            else if (!(c == '\'' && i + 1 == w.size() && i > 0)) break;  // an elision's apostrophe folds away
+            ++i;
+            continue;
+        }
+        if (c < 0xC2 || c >= 0xE0 || i + 1 >= w.size()) break;
+        const auto& e = table.fold[((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu)];
+        if (!e.ok) break;
+        out.append(e.text, e.len);
+        i += 2;
+    }
+    if (i == w.size()) return true;
+    out.resize(start);
+    return false;
+}
+
 CharInfo classify(std::string_view s, std::size_t i) noexcept {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
@@ -191,25 +245,11 @@ private:
         t.punct = punct;
         t.key_off = static_cast<std::uint32_t>(m_a.keys.size());
         if (flags & tf_word) {
-            // Plain ASCII words (most of them) fold by lower-casing; the rest
-            // go through the gazetteer's normalisation so keys always agree.
-            bool plain = true;
-            for (std::size_t q = start; q < end && plain; ++q) {
-                const auto c = static_cast<unsigned char>(m_s[q]);
-                plain = c < 0x80 && (ascii_classes[c] == CharClass::letter_lower ||
-                                     ascii_classes[c] == CharClass::letter_upper || ascii_classes[c] == CharClass::digit ||
-                                     (c == '\'' && q + 1 == end && q > start));
-            }
-            if (plain) {
-                for (std::size_t q = start; q < end; ++q) {
-                    char c = m_s[q];
-                    if (c == '\'') break;
-                    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-                    m_a.keys.push_back(c);
-                }
-            } else {
+            // Words of ASCII and two-byte letters (nearly all) fold by table;
+            // the rest go through the gazetteer's normalisation (the table is
+            // made from it, so keys always agree).
+            if (!fold_fast(m_s.substr(start, end - start), m_a.keys))
                 gazetteer::normalize_into(m_s.substr(start, end - start), m_a.keys);
-            }
             t.key_len = static_cast<std::uint16_t>(std::min<std::size_t>(m_a.keys.size() - t.key_off, 0xFFFF));
             const std::string_view key(m_a.keys.data() + t.key_off, t.key_len);
             t.lex = m_a.lex.bits(key);

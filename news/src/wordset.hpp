@@ -3,6 +3,7 @@
 // one arena, the table is open addressing over 32-bit slots. Built once at
 // load time, then only queried (safe to share between threads).
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>

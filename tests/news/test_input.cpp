@@ -30,7 +30,7 @@ TEST_CASE("a date header may run into the story's first line", "[news][input]") 
     REQUIRE(find(d, "Sahel"));
 }
 
-TEST_CASE("--date wins over the header; without either the date is inferred or unknown", "[news][input]") {
+TEST_CASE("the --date option wins over the header, and without either the date is inferred or unknown", "[news][input]") {
     const std::string text = "date 2021-05-01\nLe Mali et le Niger.";
     CHECK(read(text, "2022-02-17").date.iso() == "2022-02-17");
     CHECK(read(text, "").date.iso() == "2021-05-01");

@@ -36,6 +36,26 @@ TEST_CASE("the reading that fits the article's other places wins", "[news][resol
     CHECK(find(ge, "Georgia")->place->country == "GE");
 }
 
+TEST_CASE("a demonym and a kind of place say the country", "[news][resolve]") {
+    const auto en = read("Two people fell ill in the British city of Salisbury on Sunday.");
+    REQUIRE(find(en, "Salisbury"));
+    CHECK(find(en, "Salisbury")->place->country == "GB");
+    const auto fr = read("La ville malienne de Gao a été attaquée.");
+    REQUIRE(find(fr, "Gao"));
+    CHECK(find(fr, "Gao")->place->country == "ML");
+}
+
+TEST_CASE("country abbreviations are not the stopwords they spell", "[news][resolve]") {
+    const std::string en = "Officials from the U.S. and the UK met us in the US embassy.";
+    const auto d = read(en);
+    REQUIRE(find(d, "U.S."));
+    CHECK(find(d, "U.S.")->place->country == "US");
+    REQUIRE(find(d, "UK"));
+    CHECK(find(d, "UK")->place->country == "GB");
+    REQUIRE(find(d, "US"));
+    CHECK(not_a_place(d, en, "us in"));
+}
+
 TEST_CASE("confidence is a probability", "[news][resolve]") {
     const auto d = read("Le Mali, le Niger et le Tchad.");
     REQUIRE_FALSE(d.toponyms.empty());
