@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "geoevents/gazetteer/gazetteer.hpp"
+#include "corpus.hpp"
 #include "geoevents/news/news.hpp"
 
 namespace {
@@ -29,90 +30,11 @@ namespace {
 namespace fs = std::filesystem;
 using namespace geoevents;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-/// A small deterministic generator (the corpus must be the same every run).
-struct Lcg {
-    std::uint64_t s = 0x9E3779B97F4A7C15ull;
-    std::uint32_t next() {
-        s = s * 6364136223846793005ull + 1442695040888963407ull;
-        return static_cast<std::uint32_t>(s >> 33);
-    }
-    template <class T>
-    const T& pick(const std::vector<T>& v) { return v[next() % v.size()]; }
-};
-
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    if (from.empty()) return;
-    std::string out;
-    out.reserve(s.size());
-    std::size_t pos = 0;
-    while (true) {
-        const std::size_t f = s.find(from, pos);
-        if (f == std::string::npos) break;
-        out.append(s, pos, f - pos);
-        out += to;
-        pos = f + from.size();
-    }
-    out.append(s, pos, std::string::npos);
-    s.swap(out);
-}
-
-struct Corpus {
-    std::vector<std::string> articles;
-    std::size_t bytes = 0;
-};
-
-/// Variants of the sample articles until `target` bytes.
-Corpus make_corpus(std::size_t target) {
-    std::vector<std::string> samples;
-    const fs::path root = fs::path(GEOEVENTS_SOURCE_DIR) / "samples";
-    for (const auto& dir : fs::directory_iterator(root))
-        if (dir.is_directory())
-            for (const auto& f : fs::directory_iterator(dir.path()))
-                if (f.path().extension() == ".txt") samples.push_back(slurp(f.path()));
-    if (samples.empty()) throw std::runtime_error("no sample articles under " + root.string());
-    // Names to swap in: countries and cities of several continents, people, numbers.
-    const std::vector<std::string> countries = {"Mali", "Niger", "Tchad", "Chad", "Kenya", "Soudan", "Sudan", "Ghana",
-                                                "Sénégal", "Senegal", "Nigeria", "Éthiopie", "Ethiopia", "Chili",
-                                                "Chile", "Pérou", "Peru", "Ukraine", "Pologne", "Poland", "Inde", "India"};
-    const std::vector<std::string> cities = {"Bamako", "Niamey", "Nairobi", "Accra", "Dakar", "Lagos", "Kano",
-                                             "Santiago", "Lima", "Kharkiv", "Lviv", "Cracovie", "Mumbai", "Gao",
-                                             "Tombouctou", "Mopti", "Kisumu", "Mombasa", "Valparaíso", "Cusco"};
-    const std::vector<std::string> people = {"Marie Dubois", "John Carter", "Aminata Traoré", "Kofi Mensah",
-                                             "Lucía Pérez", "Olena Shevchenko", "Ravi Sharma", "Paul Martin"};
-    const std::vector<std::string> years = {"2013", "2015", "2018", "2019", "2020", "2021", "2022", "2023"};
-    Corpus c;
-    Lcg rng;
-    while (c.bytes < target) {
-        std::string a = rng.pick(samples);
-        replace_all(a, "Mali", rng.pick(countries));
-        replace_all(a, "Niger ", rng.pick(countries) + " ");
-        replace_all(a, "Bamako", rng.pick(cities));
-        replace_all(a, "Ménaka", rng.pick(cities));
-        replace_all(a, "Quelimane", rng.pick(cities));
-        replace_all(a, "Ouagadougou", rng.pick(cities));
-        replace_all(a, "Emmanuel Macron", rng.pick(people));
-        replace_all(a, "Ibrahim Traoré", rng.pick(people));
-        replace_all(a, "2013", rng.pick(years));
-        replace_all(a, "53", std::to_string(rng.next() % 500));
-        replace_all(a, "21", std::to_string(rng.next() % 300));
-        c.bytes += a.size();
-        c.articles.push_back(std::move(a));
-    }
-    return c;
-}
-
 struct Fixture {
     gazetteer::Gazetteer gz = gazetteer::Gazetteer::open_default();
     news::Lexicons lex = news::Lexicons::load_default();
     news::Reader reader{gz, lex};
-    Corpus corpus = make_corpus(std::size_t{24} << 20);
+    bench::Corpus corpus = bench::make_corpus(fs::path(GEOEVENTS_SOURCE_DIR) / "samples", std::size_t{24} << 20);
     double memcpy_seconds = 0;  ///< time to copy the whole corpus once
 };
 

@@ -203,6 +203,39 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         for (std::size_t k = s.first; k < s.last; ++k) {
             const Token& t = toks[k];
             if (!t.is(tf_word) || t.is(tf_person) || mention_at[k] != static_cast<std::size_t>(-1)) continue;
+            if (t.lex & lx_near) {
+                // Two words near each other ("présence militaire", "militairement présente").
+                bool found = false;
+                for (const auto& nt : a.lex.near_triggers) {
+                    if (nt.info.lang != (a.french ? 1 : 2)) continue;
+                    const std::string_view key = a.key(t);
+                    const bool is1 = NearTrigger::matches(key, nt.first, nt.first_prefix);
+                    const bool is2 = NearTrigger::matches(key, nt.second, nt.second_prefix);
+                    if (!is1 && !is2) continue;
+                    std::size_t q = k, words = 0;
+                    while (++q < s.last && words < 2) {
+                        if (!toks[q].is(tf_word)) {
+                            if (toks[q].is(tf_hyphen)) continue;
+                            break;
+                        }
+                        ++words;
+                        const std::string_view qk = a.key(q);
+                        if ((is1 && NearTrigger::matches(qk, nt.second, nt.second_prefix)) ||
+                            (is2 && NearTrigger::matches(qk, nt.first, nt.first_prefix))) {
+                            Trig tr;
+                            tr.first = k;
+                            tr.last = q;
+                            tr.info = nt.info;
+                            trigs.push_back(tr);
+                            k = q;
+                            found = true;
+                            break;
+                        }
+                    }
+                    if (found) break;
+                }
+                if (found) continue;
+            }
             if (!(t.lex & event_bit)) continue;
             std::array<std::string_view, 8> keys{};
             const std::size_t got = word_keys(a, k, std::min<std::size_t>(keys.size(), events.max_words()), keys.data());
@@ -226,6 +259,16 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         while (me < a.mentions.size() && a.mentions[me].first < s.last) ++me;
         const auto clause = clauses_of(a, s);
         for (auto& tr : trigs) tr.clause = clause[tr.first - s.first];
+        // "the troops stationed in Mali will be redeployed to Niger": a
+        // deployment word before a redeployment or withdrawal in its clause
+        // says where the troops are, the place the movement starts from.
+        std::erase_if(trigs, [&](const Trig& d) {
+            if (d.info.type != EventType::deployment) return false;
+            return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& m) {
+                return m.clause == d.clause && m.first > d.last &&
+                       (m.info.type == EventType::redeployment || m.info.type == EventType::withdrawal);
+            });
+        });
         auto clause_of = [&](std::size_t k) { return clause[k - s.first]; };
         // Dates of the sentence.
         std::vector<const DateMention*> dates;

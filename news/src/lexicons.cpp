@@ -194,6 +194,7 @@ void load_curated(Lexicons::Data& d) {
     load_word_bits(d, embedded_lexicon("actor_verbs.txt"), &d.actor_verbs, lx_actor_verb);
     load_word_bits(d, embedded_lexicon("actor_nouns.txt"), &d.actor_nouns, lx_actor_noun);
     load_word_bits(d, embedded_lexicon("place_nouns.txt"), &d.place_nouns, 0);
+    load_word_bits(d, embedded_lexicon("calendar_words.txt"), nullptr, lx_calendar);
     load_phrases(d, embedded_lexicon("person_titles.txt"), d.person_titles, lx_title);
     load_phrases(d, embedded_lexicon("operation_words.txt"), d.operation_words, lx_operation);
     load_phrases(d, embedded_lexicon("clause_markers.txt"), d.clause_markers, lx_clause);
@@ -238,6 +239,22 @@ void load_curated(Lexicons::Data& d) {
         t.type = *type;
         t.verb = f[2] == "verb";
         const std::string k = fold_entry(f[3]);
+        if (f[2] == "near") {
+            const auto sp = k.find(' ');
+            if (sp == std::string::npos) return;
+            NearTrigger n;
+            n.info = t;
+            n.first = k.substr(0, sp);
+            n.second = k.substr(sp + 1);
+            for (auto* w : {&n.first, &n.second}) {
+                mark_first(d, *w, lx_near);
+                const bool star = !w->empty() && w->back() == '*';
+                if (star) w->pop_back();
+                (w == &n.first ? n.first_prefix : n.second_prefix) = star;
+            }
+            d.near_triggers.push_back(std::move(n));
+            return;
+        }
         (t.lang == 1 ? d.events_fr : d.events_en).add(k, static_cast<std::uint32_t>(d.triggers.size()));
         mark_first(d, k, t.lang == 1 ? lx_event_fr : lx_event_en);
         d.triggers.push_back(t);

@@ -55,6 +55,17 @@ struct Trigger {
     bool verb = false;
 };
 
+/// A trigger of two words within two words of each other, either order
+/// ("présence militaire", "militairement présente").
+struct NearTrigger {
+    Trigger info;
+    std::string first, second;  ///< folded; a prefix when the flag is set
+    bool first_prefix = false, second_prefix = false;
+    static bool matches(std::string_view key, const std::string& w, bool prefix) noexcept {
+        return prefix ? key.size() >= w.size() && key.compare(0, w.size(), w) == 0 : key == w;
+    }
+};
+
 /// A seat of government (value of Data::seats): where to place it when the
 /// gazetteer does not know the building.
 struct Seat {
@@ -73,6 +84,8 @@ enum LexBits : std::uint32_t {
     lx_seat = 1u << 16, lx_org_head = 1u << 17, lx_gov = 1u << 18, lx_actor_verb = 1u << 19,
     lx_actor_noun = 1u << 20, lx_abbrev = 1u << 21,
     lx_known = 1u << 22,  ///< the word may be in the large lists (dictionaries, names): see WordFilter
+    lx_near = 1u << 23,   ///< one of the two words of a "near" event trigger
+    lx_calendar = 1u << 24,  ///< a month or weekday name
 };
 
 enum PrepClass : std::uint32_t { prep_loc = 1, prep_to = 2, prep_from = 3, prep_gen = 4 };
@@ -105,6 +118,7 @@ struct Lexicons::Data {
     detail::PhraseIndex seats;              ///< values index `seat_info`
     std::vector<detail::Seat> seat_info;  ///< triggers of each language (values index `triggers`)
     std::vector<detail::Trigger> triggers;  ///< values of `events_fr` and `events_en`
+    std::vector<detail::NearTrigger> near_triggers;
     std::size_t entries = 0;
 
     const detail::WordMap& stop(bool french) const noexcept { return french ? stop_fr : stop_en; }

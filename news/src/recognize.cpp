@@ -326,8 +326,12 @@ bool inside_organisation(const Analysis& a, const Mention& m) {
                     const Token& h = toks[q];
                     const std::string_view hk = a.key(q);
                     if (h.is(tf_cap) && a.lex.org_heads.contains(hk)) {
+                        // A state word followed by a plain adjective describes
+                        // ("les États côtiers du Golfe de Guinée"); a state organ
+                        // names its state ("gouvernement du Mali").
                         const bool state_organ = a.lex.government_nouns.contains(hk) || hk == "etat" || hk == "state";
-                        return !state_organ;
+                        const bool described = is_state_word(hk) && steps > 0;
+                        return !state_organ && !described;
                     }
                     if (!(h.is(tf_lower) && !h.is(tf_stop))) break;  // only lower-case words between
                 }
@@ -529,6 +533,15 @@ void find_mentions(Analysis& a) {
             continue;
         }
         bool keep = true;
+        // Months and weekdays are dates, even where no date is read ("the August primary").
+        if (single && (t.lex & lx_calendar) && !t.is(tf_allcaps)) keep = false;
+        // An article and common words ("The city") make no name; names with an
+        // article have a capital after it ("Le Caire", "The Hague").
+        if (!single && t.is(tf_stop)) {
+            bool cap_after = false;
+            for (std::size_t q = k + 1; q <= m.last; ++q) cap_after |= toks[q].is(tf_word) && !toks[q].is(tf_lower);
+            if (!cap_after) keep = false;
+        }
         // A stopword is no name ("Les", "In")… unless written as an
         // abbreviation of a country ("US", "U.S.", "UK": not the pronoun "us").
         if (single && t.is(tf_elision)) keep = false;
@@ -709,7 +722,8 @@ void find_mentions(Analysis& a) {
                 if (ctx.points.any_within(v.point, 300, 1)) ev += 1.0;
                 if (c.score >= 100) ev += 1.0;
                 else if (c.score >= 60) ev += 0.5;
-                ev += c.primary ? 0.5 : -0.5;
+                // Alternate names of small places are mostly other languages' or old names.
+                ev += c.primary ? 0.5 : -1.0;
                 best_ev = std::max(best_ev, ev);
             }
             candidate_evidence.emplace(mkey, best_ev);

@@ -9,14 +9,14 @@ using geo::EventType;
 using geo::PlaceRole;
 
 TEST_CASE("a withdrawal takes the date of its clause", "[news][events]") {
-    const auto d = read("La France et le Canada ont annoncé jeudi 17 février le retrait de leurs troupes du Mali.",
+    const auto d = read("Le Danemark et la Suède ont annoncé jeudi 17 février le retrait de leurs soldats du Mali.",
                         "2022-02-20");
     const auto w = events_of(d, EventType::withdrawal);
     REQUIRE(w.size() == 1);
     CHECK(w[0]->when.iso == "2022-02-17");
     CHECK(w[0]->when.precision == geo::DatePrecision::day);
     CHECK(has_place(*w[0], "ML", PlaceRole::origin));
-    CHECK(std::find(w[0]->actors.begin(), w[0]->actors.end(), "France") != w[0]->actors.end());
+    CHECK(std::find(w[0]->actors.begin(), w[0]->actors.end(), "Denmark") != w[0]->actors.end());
     CHECK(w[0]->evidence_start < w[0]->evidence_end);
 }
 
@@ -29,7 +29,7 @@ TEST_CASE("without a date in its sentence an event takes the reference date", "[
 }
 
 TEST_CASE("a redeployment has its origin and its destination", "[news][events]") {
-    const auto d = read("The Head of State said that the European soldiers in Mali will be redeployed to Niger.");
+    const auto d = read("The minister said the Belgian troops stationed in Mali would be redeployed to Niger next month.");
     const auto r = events_of(d, EventType::redeployment);
     REQUIRE(r.size() == 1);
     CHECK(has_place(*r[0], "ML", PlaceRole::origin));
@@ -38,21 +38,21 @@ TEST_CASE("a redeployment has its origin and its destination", "[news][events]")
 }
 
 TEST_CASE("support goes towards the areas named after it", "[news][events]") {
-    const auto d = read("Les partenaires, dont la France, souhaitent étendre leur soutien aux pays voisins du Golfe de "
+    const auto d = read("Les alliés, dont la Belgique, veulent renforcer leur soutien aux États côtiers du Golfe de "
                         "Guinée et d'Afrique de l'Ouest.");
     const auto s = events_of(d, EventType::support);
     REQUIRE(s.size() == 1);
     REQUIRE(s[0]->places.size() == 2);
     for (const auto& p : s[0]->places) CHECK(p.role == PlaceRole::destination);
-    CHECK(std::find(s[0]->actors.begin(), s[0]->actors.end(), "France") != s[0]->actors.end());
+    CHECK(std::find(s[0]->actors.begin(), s[0]->actors.end(), "Belgium") != s[0]->actors.end());
 }
 
 TEST_CASE("two dates in one clause make two happenings", "[news][events]") {
-    const auto d = read("Le gouvernement malien a été renversé lors de deux coups d'Etat, en 2020 et en 2021.");
+    const auto d = read("L'armée a pris deux fois le pouvoir au Mali par un coup d'Etat, en août 2020 puis en mai 2021.");
     const auto c = events_of(d, EventType::coup);
     REQUIRE(c.size() == 2);
-    CHECK(c[0]->when.iso == "2020");
-    CHECK(c[1]->when.iso == "2021");
+    CHECK(c[0]->when.iso == "2020-08");
+    CHECK(c[1]->when.iso == "2021-05");
     CHECK(has_place(*c[0], "ML", PlaceRole::location));
 }
 
@@ -63,7 +63,7 @@ TEST_CASE("repeats of one happening within an article are one event", "[news][ev
 }
 
 TEST_CASE("generic mentions are not events", "[news][events]") {
-    const auto d = read("La région du Sahel est en proie aux attaques jihadistes depuis des années.");
+    const auto d = read("Le nord du Burkina Faso subit des attaques armées depuis des années.");
     CHECK(events_of(d, EventType::attack).empty());
 }
 

@@ -5,7 +5,7 @@
 using namespace news_test;
 
 TEST_CASE("a country after a verb of movement is the country", "[news][resolve]") {
-    const auto d = read("The European soldiers in Mali will be redeployed to Niger.");
+    const auto d = read("Italian units based in Mali are to be redeployed to Niger.");
     const auto* niger = find(d, "Niger");
     REQUIRE(niger);
     REQUIRE(niger->place);
@@ -66,7 +66,7 @@ TEST_CASE("confidence is a probability", "[news][resolve]") {
 }
 
 TEST_CASE("a capital or country that decides or speaks is an actor", "[news][roles]") {
-    const auto d = read("Paris a décidé de partir. La France, ses partenaires européens et le Canada annoncent le retrait. "
+    const auto d = read("Paris a décidé de partir. La France, ses alliés nordiques et le Canada promettent un accord. "
                         "Les troupes restent à Paris.");
     REQUIRE(find(d, "Paris"));
     CHECK(find(d, "Paris")->role == news::Role::actor);
@@ -76,7 +76,7 @@ TEST_CASE("a capital or country that decides or speaks is an actor", "[news][rol
     CHECK(find(d, "Canada")->role == news::Role::actor);
     REQUIRE(find(d, "Paris", 1));
     CHECK(find(d, "Paris", 1)->role == news::Role::location);
-    const auto en = read("Paris and its partners want to stay engaged. Analysts criticised the Bamako junta. "
+    const auto en = read("Paris and its allies plan to keep a presence there. Analysts criticised the Bamako junta. "
                          "Troops landed in Bamako.");
     REQUIRE(find(en, "Paris"));
     CHECK(find(en, "Paris")->role == news::Role::actor);
