@@ -429,11 +429,16 @@ double require_double(const geo::CsvTable& t, const geo::CsvRow& r, const char* 
     return v;
 }
 
-std::string require_id(const geo::CsvTable& t, const geo::CsvRow& r) {
-    const std::string& id = t.get(r, "id");
-    if (!id.starts_with("curated:") || id.size() <= 8 || id.find_first_of(" ,") != std::string::npos)
-        throw ParseError(t.file, r.line, 0, "invalid id '" + id + "' (expected curated:slug)");
-    return id;
+/// The id and name of a curated row, checked, with the row's source required.
+Entry curated_entry(const geo::CsvTable& t, const geo::CsvRow& r) {
+    Entry e;
+    e.id = t.get(r, "id");
+    if (!e.id.starts_with("curated:") || e.id.size() <= 8 || e.id.find_first_of(" ,") != std::string::npos)
+        throw ParseError(t.file, r.line, 0, "invalid id '" + e.id + "' (expected curated:slug)");
+    e.name = t.get(r, "name");
+    if (e.name.empty()) throw ParseError(t.file, r.line, 0, "empty name");
+    if (t.get(r, "source").empty()) throw ParseError(t.file, r.line, 0, "every curated row must name its source");
+    return e;
 }
 } // namespace
 
@@ -444,11 +449,7 @@ void Builder::read_curated_places() {
                                                   "polygon_wkt", "clip", "population", "source"});
     std::optional<Geometry> seas;
     for (const auto& r : t.rows) {
-        Entry e;
-        e.id = require_id(t, r);
-        e.name = t.get(r, "name");
-        if (e.name.empty()) throw ParseError(t.file, r.line, 0, "empty name");
-        if (t.get(r, "source").empty()) throw ParseError(t.file, r.line, 0, "every curated row must name its source");
+        Entry e = curated_entry(t, r);
         const std::string& kind = t.get(r, "kind");
         if (!curated_kinds.contains(kind)) throw ParseError(t.file, r.line, 0, "invalid kind '" + kind + "'");
         e.kind = *geo::place_kind_from_string(kind);
@@ -520,11 +521,7 @@ void Builder::read_composites() {
     say("building composite regions (GEOS unions) from " + file.string());
     auto t = geo::CsvTable::read(file.string(), {"id", "name", "name_fr", "members", "lat", "lon", "source"});
     for (const auto& r : t.rows) {
-        Entry e;
-        e.id = require_id(t, r);
-        e.name = t.get(r, "name");
-        if (e.name.empty()) throw ParseError(t.file, r.line, 0, "empty name");
-        if (t.get(r, "source").empty()) throw ParseError(t.file, r.line, 0, "every curated row must name its source");
+        Entry e = curated_entry(t, r);
         std::vector<std::string> members;
         for (auto tok : split(t.get(r, "members"), ' ')) {
             if (tok.empty()) continue;
