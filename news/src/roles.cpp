@@ -44,7 +44,7 @@ bool opens_clause(const Analysis& a, std::size_t first) {
 }
 
 /// Grammar words that may sit between a coordinated subject and its verb
-/// ("la France, ses partenaires européens et le Canada annoncent", "Paris,
+/// ("l’Allemagne, ses alliés et la Norvège annoncent", "Paris,
 /// however, wants").
 bool coordination_word(std::string_view k) noexcept {
     static constexpr std::string_view w[] = {
