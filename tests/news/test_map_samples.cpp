@@ -42,6 +42,14 @@ TEST_CASE("the samples give a geodesic movement from Mali to Niger", "[news][map
     for (const auto& f : moves->features)
         if (geo::to_text(f.values[*from]) == "ne:ML" && geo::to_text(f.values[*to]) == "ne:NE") ml_ne = &f;
     REQUIRE(ml_ne);
+    // The support towards the Gulf of Guinea states is reported without a
+    // subject: it starts from the story's protagonist, France.
+    bool support_from_france = false;
+    for (const auto& f : moves->features)
+        support_from_france = support_from_france || (geo::to_text(f.values[*type]) == "support" &&
+                                                       geo::to_text(f.values[*from]) == "ne:FR" &&
+                                                       geo::to_text(f.values[*to]) == "curated:gulf-of-guinea-states");
+    CHECK(support_from_france);
     const auto lines = ml_ne->geometry.lines();
     REQUIRE(lines.size() == 1);
     const auto& pts = lines.front();
