@@ -9,6 +9,7 @@
 #include "exit_codes.hpp"
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/error.hpp"
+#include "geoevents/news/news.hpp"
 
 int main(int argc, char** argv) {
     using namespace geoevents;
@@ -29,6 +30,9 @@ int main(int argc, char** argv) {
     try {
         return action ? action() : exit_usage;
     } catch (const gazetteer::IndexError& e) {
+        fmt::print(stderr, "geoevents: {}\n", e.what());
+        return exit_no_index;
+    } catch (const news::LexiconError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;
     } catch (const ParseError& e) {

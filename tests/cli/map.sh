@@ -48,4 +48,8 @@ check "export to GeoJSON" '[ $rc -eq 0 ] && [ -s "$tmp/exported/events.geojson" 
 check "export to a PostGIS server that is down: exit 4, a clear message, password hidden" '[ $rc -eq 4 ] && grep -qi "127.0.0.1" "$tmp/err" && ! grep -q secret "$tmp/err"'
 check "nothing was written elsewhere by mistake" '[ -z "$(find "$tmp/out" -newer "$tmp/err" -print -quit)" ]'
 
+mkdir -p "$tmp/nolex"
+GEOEVENTS_LEXICONS="$tmp/nolex" "$bin" map "$samples" -o "$tmp/out5" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "missing lexicons exit 5 and say how to make them" '[ $rc -eq 5 ] && grep -q "extract.cjs" "$tmp/err" && [ ! -e "$tmp/out5/events.gpkg" ]'
+
 exit $fail
