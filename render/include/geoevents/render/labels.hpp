@@ -1,0 +1,99 @@
+#pragma once
+// Label placement for a whole image (map images and the viewer's frames).
+//
+// The caller measures each label's text at a few type sizes and says where its
+// place is; the engine chooses, for as many labels as possible, a box that
+//   * does not overlap another placed label (keeping `padding` between them),
+//   * does not overlap an obstacle box (legend, inset, scale bar, credit…),
+//     nor come within `line_half_width` of an obstacle line (arrows, routes),
+//   * does not cover any label's anchor clearance (its own marker or another's),
+//   * does not cover another label's leader line,
+//   * lies entirely inside the canvas,
+// and a leader line, when one is drawn, does not come within `padding` of
+// another label's box, an obstacle box, another anchor's clearance or another
+// leader. Every distance above is met to within 1e-6 px.
+//
+// Candidates (QGIS PAL, MapLibre): eight positions around the anchor, just
+// clear of its clearance circle, in the cartographic order of preference
+// (top-right first); then the same positions at each smaller type size; then
+// the positions farther out, joined to the place by a leader line. Labels are
+// placed greedily, higher priority first, then a bounded local search moves or
+// drops lower-priority labels to make room for a required label that did not
+// fit. A required label that still has no place is listed in
+// `unlabeled_required`, never dropped silently. docs/labels.md explains the
+// costs and the order.
+//
+// Deterministic: the same input gives the same output. Labels are processed in
+// a total order (priority, required, id, then input position), never in hash
+// or address order. Stable from frame to frame: a label whose `previous` box is
+// still free keeps it (the viewer passes last frame's boxes, shifted by the
+// pan if the view moved).
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geoevents/render/types.hpp"
+
+namespace geoevents::render {
+
+/// Bumped whenever the same input can give different placements (costs,
+/// candidate order, search), so that reference images are regenerated on purpose.
+inline constexpr int label_placement_version = 1;
+
+/// PlacedLabel::candidate of a label that kept its previous box.
+inline constexpr int previous_candidate = -1;
+/// Number of positions around an anchor at each distance (see PlacedLabel::candidate).
+inline constexpr int label_positions = 8;
+
+struct LabelRequest {
+    std::string id;              ///< stable key (place id): ties broken by id for a total order
+    Point anchor;                ///< the feature's point in pixels
+    double clearance = 0;        ///< radius around the anchor no text may cover (its marker)
+    std::vector<Size> sizes;     ///< text box at each type size, largest first (caller measures text)
+    int priority = 0;            ///< higher first: story places 2, capitals 1, basemap 0
+    bool required = false;       ///< story place: if not placed it is listed in unlabeled_required
+    std::optional<Box> previous; ///< box placed for this id on the previous frame (viewer): kept when still free
+};
+
+struct LabelObstacles {
+    std::vector<Box> boxes;                ///< furniture and anything else no label may cover
+    std::vector<std::vector<Point>> lines; ///< polylines (arrows, routes) no label may touch
+    double line_half_width = 2;            ///< half the drawn width of the lines, px
+};
+
+struct LabelOptions {
+    Box canvas;                  ///< every placed box lies inside it
+    double padding = 2;          ///< least gap between a label and anything else, px
+    double leader_max = 60;      ///< longest leader line, px (0: no leaders)
+    int local_search_rounds = 4; ///< passes of the local search for unplaced required labels (0: greedy only)
+};
+
+struct PlacedLabel {
+    std::size_t request = 0; ///< index into the requests
+    Box box;
+    std::size_t size_index = 0; ///< index into LabelRequest::sizes
+    /// Which candidate was taken: previous_candidate (-1) when the previous box
+    /// was kept; otherwise ring * label_positions + position, where ring 0 is
+    /// next to the anchor and rings 1.. are farther out with a leader, and
+    /// position 0..7 is top-right, top-left, bottom-right, bottom-left, right,
+    /// left, above, below.
+    int candidate = 0;
+    bool leader = false;      ///< draw a line from leader_from (edge of the clearance) to leader_to (on the box)
+    Point leader_from, leader_to;
+};
+
+struct LabelResult {
+    std::vector<PlacedLabel> placed;             ///< in request order
+    std::vector<std::size_t> unlabeled_required; ///< required requests with no place, in request order
+    std::size_t dropped_optional = 0;            ///< optional requests with no place
+};
+
+/// Places the labels (see the file comment for the contract).
+/// @throws std::invalid_argument when the canvas, a size (not positive), an
+///         anchor (not finite), a clearance or an option (negative) is impossible;
+///         the message names the request id.
+LabelResult place_labels(const std::vector<LabelRequest>& requests, const LabelObstacles& obstacles,
+                         const LabelOptions& options);
+
+} // namespace geoevents::render
