@@ -18,4 +18,7 @@ void add_map_commands(CLI::App& app, Action& action);
 /// `geoevents parse`: articles to the document contract's JSON.
 void add_parse_command(CLI::App& app, Action& action);
 
+/// `geoevents render`: the project file to map images.
+void add_render_command(CLI::App& app, Action& action);
+
 } // namespace geoevents::app

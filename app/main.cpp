@@ -10,6 +10,10 @@
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/error.hpp"
 #include "geoevents/news/news.hpp"
+#include "geoevents/render/basemap.hpp"
+#include "geoevents/render/build.hpp"
+#include "geoevents/render/style.hpp"
+#include "geoevents/render/text.hpp"
 
 int main(int argc, char** argv) {
     using namespace geoevents;
@@ -21,6 +25,7 @@ int main(int argc, char** argv) {
     add_gazetteer_commands(cli, action);
     add_map_commands(cli, action);
     add_parse_command(cli, action);
+    add_render_command(cli, action);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -35,6 +40,15 @@ int main(int argc, char** argv) {
     } catch (const news::LexiconError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;
+    } catch (const render::BasemapError& e) {
+        fmt::print(stderr, "geoevents: {}\n", e.what());
+        return exit_no_index;
+    } catch (const render::FontError& e) {
+        fmt::print(stderr, "geoevents: {}\n", e.what());
+        return exit_no_index;
+    } catch (const CrsError& e) {
+        fmt::print(stderr, "geoevents: {}\n", e.what());
+        return exit_usage;
     } catch (const ParseError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_bad_input;

@@ -401,21 +401,47 @@ std::string Geometry::type_name() const {
     return out;
 }
 
+namespace {
+// The vertices of a LineString or LinearRing.
+std::vector<LonLat> read_coords(GEOSContextHandle_t h, const GEOSGeometry* g) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, g);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(h, seq, &n);
+    std::vector<LonLat> pts(n);
+    for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h, seq, i, &pts[i].lon, &pts[i].lat);
+    return pts;
+}
+} // namespace
+
 std::vector<std::vector<LonLat>> Geometry::lines() const {
     auto h = geos_handle();
     std::vector<std::vector<LonLat>> out;
-    auto read_line = [&](const GEOSGeometry* g) {
-        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, g);
-        unsigned n = 0;
-        GEOSCoordSeq_getSize_r(h, seq, &n);
-        std::vector<LonLat> pts(n);
-        for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h, seq, i, &pts[i].lon, &pts[i].lat);
-        out.push_back(std::move(pts));
+    const int t = GEOSGeomTypeId_r(h, G(m_geom));
+    if (t == GEOS_LINESTRING) out.push_back(read_coords(h, G(m_geom)));
+    else if (t == GEOS_MULTILINESTRING)
+        for (int i = 0; i < GEOSGetNumGeometries_r(h, G(m_geom)); ++i)
+            out.push_back(read_coords(h, GEOSGetGeometryN_r(h, G(m_geom), i)));
+    return out;
+}
+
+std::vector<std::vector<std::vector<LonLat>>> Geometry::polygons() const {
+    auto h = geos_handle();
+    std::vector<std::vector<std::vector<LonLat>>> out;
+    auto read_polygon = [&](const GEOSGeometry* g) {
+        std::vector<std::vector<LonLat>> rings;
+        rings.push_back(read_coords(h, GEOSGetExteriorRing_r(h, g)));
+        for (int i = 0; i < GEOSGetNumInteriorRings_r(h, g); ++i) rings.push_back(read_coords(h, GEOSGetInteriorRingN_r(h, g, i)));
+        out.push_back(std::move(rings));
     };
     const int t = GEOSGeomTypeId_r(h, G(m_geom));
-    if (t == GEOS_LINESTRING) read_line(G(m_geom));
-    else if (t == GEOS_MULTILINESTRING)
-        for (int i = 0; i < GEOSGetNumGeometries_r(h, G(m_geom)); ++i) read_line(GEOSGetGeometryN_r(h, G(m_geom), i));
+    if (t == GEOS_POLYGON) {
+        if (!GEOSisEmpty_r(h, G(m_geom))) read_polygon(G(m_geom));
+    } else if (t == GEOS_MULTIPOLYGON || t == GEOS_GEOMETRYCOLLECTION) {
+        for (int i = 0; i < GEOSGetNumGeometries_r(h, G(m_geom)); ++i) {
+            const GEOSGeometry* part = GEOSGetGeometryN_r(h, G(m_geom), i);
+            if (GEOSGeomTypeId_r(h, part) == GEOS_POLYGON && !GEOSisEmpty_r(h, part)) read_polygon(part);
+        }
+    }
     return out;
 }
 

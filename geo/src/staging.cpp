@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "gdal_handles.hpp"
+#include "geoevents/geo/atomic_file.hpp"
 #include "geoevents/geo/error.hpp"
 
 namespace geoevents::geo::detail {
@@ -182,3 +183,24 @@ void remove_created(const std::vector<fs::path>& created) noexcept {
 }
 
 } // namespace geoevents::geo::detail
+
+namespace geoevents::geo {
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    namespace fs = std::filesystem;
+    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw IoError(path.string() + ": cannot write the file: it is a directory");
+    const fs::path tmp = dir / ("." + path.filename().string() + ".tmp-" + detail::unique_tag());
+    try {
+        detail::write_file(tmp, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), path);
+        fs::rename(tmp, path, ec);
+        if (ec) throw IoError(path.string() + ": cannot replace the file: " + ec.message());
+    } catch (...) {
+        fs::remove(tmp, ec);
+        throw;
+    }
+    detail::sync_directory(dir);
+}
+
+} // namespace geoevents::geo

@@ -63,6 +63,9 @@ public:
     std::string type_name() const;  ///< "Polygon", "MultiPolygon", "LineString"…
     /// Points of a LineString or MultiLineString's parts (empty for other types).
     std::vector<std::vector<LonLat>> lines() const;
+    /// Rings of a Polygon or MultiPolygon (the polygons of a collection):
+    /// for each polygon its exterior ring, then its holes (empty for other types).
+    std::vector<std::vector<std::vector<LonLat>>> polygons() const;
 
     /// Internal: the GEOSGeometry* owned (opaque to users of this header).
     void* handle() const noexcept { return m_geom; }

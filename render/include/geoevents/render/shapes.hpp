@@ -1,0 +1,34 @@
+#pragma once
+// The geometry every backend draws the same way: marker outlines, arrow
+// shafts and heads, hatch lines. Backends call these instead of drawing their
+// own shapes, so a PNG, an SVG and a viewer frame show the same marks.
+#include <array>
+#include <vector>
+
+#include "geoevents/render/scene.hpp"
+
+namespace geoevents::render {
+
+/// The closed outline of a marker (circles as a 32-gon) centred on `at`,
+/// `size` px across. For a cross, the outline of a thick X.
+std::vector<Point> marker_outline(MarkerShape shape, Point at, double size);
+
+struct ArrowShape {
+    std::vector<Point> shaft;   ///< the path up to the head's base
+    std::array<Point, 3> head;  ///< tip, then the two base corners
+};
+
+/// The shaft and head of an arrow: the head's tip on the path's last point,
+/// pointing along the path's last `head_length` px.
+ArrowShape arrow_shape(const ArrowItem& arrow);
+
+/// Segments (pairs of points) of a hatch pattern covering `box`: lines at
+/// 45° (and at -45° too for a cross hatch) every `spacing` px, anchored on
+/// the image origin so that neighbouring areas' hatches line up.
+std::vector<std::array<Point, 2>> hatch_segments(const Box& box, double spacing, bool cross);
+
+/// Centres of a dot pattern covering `box`, every `spacing` px, anchored on
+/// the image origin (every other row shifted by half a step).
+std::vector<Point> dot_centres(const Box& box, double spacing);
+
+} // namespace geoevents::render

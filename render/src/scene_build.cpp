@@ -1,0 +1,1053 @@
+// build_scene(): from the project's layers to a scene (docs/render.md).
+//
+// Steps, each a member of Builder: read the story → measure the title and
+// credit bands → choose the extent and the projection → fit it into the map
+// box → basemap → story areas, movements, markers → furniture (legend, scale
+// bar, inset) in the corners that hide the least of the story → labels
+// around all of it.
+#include "geoevents/render/build.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "geoevents/geo/geodesic.hpp"
+#include "geoevents/render/labels.hpp"
+#include "geoevents/render/projection.hpp"
+#include "pixel_geometry.hpp"
+#include "story.hpp"
+
+namespace geoevents::render {
+namespace {
+
+using detail::Path;
+
+constexpr double margin = 14;          // px between the image edge and text or panels
+constexpr double panel_padding = 8;    // px inside the legend and scale panels
+constexpr double km_per_degree = 111.32;
+
+/// Projected metres ↔ pixels.
+struct Transform {
+    double x0 = 0, y0 = 0, k = 1;
+    Point px(XY p) const noexcept { return {(p.x - x0) * k, (y0 - p.y) * k}; }
+    XY xy(Point p) const noexcept { return {p.x / k + x0, y0 - p.y / k}; }
+};
+
+// Words of the map in the reader's language.
+struct Words {
+    bool fr = false;
+    const char* pick(const char* en, const char* f) const { return fr ? f : en; }
+};
+
+std::string month_year(std::int64_t t, bool fr, bool with_day) {
+    static const char* en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char* f[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+    // Civil date from days (H. Hinnant's algorithm).
+    std::int64_t z = (t >= 0 ? t : t - 86399) / 86400 + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+    std::string s = with_day ? std::to_string(d) + " " : "";
+    return s + (fr ? f[m - 1] : en[m - 1]) + " " + std::to_string(y);
+}
+
+std::string basename(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string join_names(const std::vector<std::string>& names, const Words& w) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) s += i + 1 == names.size() ? w.pick(" and ", " et ") : ", ";
+        s += names[i];
+    }
+    return s;
+}
+
+class Builder {
+public:
+    Builder(const geo::Project& project, const Basemap& basemap, const TextShaper& shaper, const SceneOptions& o)
+        : m_project(project), m_basemap(basemap), m_shaper(shaper), m_o(o),
+          m_st(o.style ? *o.style : default_style()), m_w{o.lang == "fr"} {}
+
+    Scene build() {
+        check_options();
+        m_scene.width = m_o.width;
+        m_scene.height = m_o.height;
+        m_scene.background = m_st.sea;
+        // Every layer exists from the start, in drawing order (so that
+        // references to them stay valid, and panels cover what is under them).
+        for (const auto& [name, role] : std::initializer_list<std::pair<const char*, LayerRole>>{
+                 {"land", LayerRole::basemap}, {"boundaries", LayerRole::basemap}, {"areas", LayerRole::story},
+                 {"capitals", LayerRole::basemap}, {"movements", LayerRole::story}, {"uncertainty", LayerRole::story},
+                 {"places", LayerRole::story}, {"events", LayerRole::story}, {"labels", LayerRole::labels},
+                 {"legend", LayerRole::furniture}, {"scale", LayerRole::furniture}, {"inset", LayerRole::furniture},
+                 {"titles", LayerRole::furniture}})
+            m_scene.layers.push_back({name, role, {}});
+        m_story = detail::read_story(m_project, m_scene.notes);
+        if (!m_story.has_layers)
+            throw RenderError("none of the layers places, areas, events, movements is present: not a project written by geoevents map");
+        bands();
+        extent_and_projection();
+        basemap();
+        story_areas();
+        movements();
+        markers();
+        if (m_o.furniture) furniture();
+        labels();
+        if (m_o.furniture) title_and_credit();
+        return std::move(m_scene);
+    }
+
+private:
+    // ---------------------------------------------------------------- checks
+    void check_options() const {
+        if (!(m_o.width >= 200 && m_o.height >= 200 && m_o.width <= max_image_side && m_o.height <= max_image_side))
+            throw RenderError("impossible image size " + std::to_string(static_cast<long>(m_o.width)) + "x" +
+                              std::to_string(static_cast<long>(m_o.height)) + ": each side must be between 200 and " +
+                              std::to_string(static_cast<long>(max_image_side)) + " pixels");
+        if (m_o.lang != "en" && m_o.lang != "fr") throw RenderError("unknown map language '" + m_o.lang + "' (fr or en)");
+        if (m_o.bbox) {
+            const auto& b = *m_o.bbox;
+            if (!(b.min_lat >= -90 && b.max_lat <= 90 && b.min_lat < b.max_lat && b.min_lon >= -180 && b.max_lon <= 540 &&
+                  b.min_lon < b.max_lon && b.max_lon - b.min_lon <= 360))
+                throw RenderError("impossible bbox: expected min_lon < max_lon, min_lat < max_lat, latitudes within ±90");
+        }
+    }
+
+    // ---------------------------------------------------- layout of the bands
+    TextItem text_item(const std::string& text, const TextStyle& ts, Point top_left, bool halo = false) const {
+        const TextMetrics m = m_shaper.measure(text, ts.font);
+        TextItem t;
+        t.text = text;
+        t.box = {top_left.x, top_left.y, top_left.x + m.size.w, top_left.y + m.size.h};
+        t.baseline = m.baseline;
+        t.font = ts.font;
+        t.color = ts.color;
+        if (halo) {
+            t.halo = m_st.halo;
+            t.halo_width = m_st.halo_width;
+        }
+        return t;
+    }
+
+    void bands() {
+        double top = 0, bottom = 0;
+        if (m_o.furniture) {
+            top = margin + m_shaper.measure("Hg", m_st.title.font).size.h + 2 + m_shaper.measure("Hg", m_st.subtitle.font).size.h + 10;
+            bottom = 2 * m_shaper.measure("Hg", m_st.credit.font).size.h + 2 + 10;
+        }
+        m_map_box = {0, top, m_o.width, m_o.height - bottom};
+        m_scene.viewport.map_box = m_map_box;
+    }
+
+    // ------------------------------------------------- extent and projection
+    // Story vertices in lon/lat: events, movements, area outlines, and the
+    // places they name (approximate places with their uncertainty).
+    std::vector<geo::LonLat> story_points() const {
+        std::vector<geo::LonLat> pts;
+        for (const auto& e : m_story.events) pts.push_back(e.point);
+        for (const auto& m : m_story.movements)
+            for (const auto& part : m.parts)
+                for (const auto& p : part) pts.push_back(p);
+        for (const auto& a : m_story.areas) pts.insert(pts.end(), a.outline.begin(), a.outline.end());
+        for (const auto& p : m_story.places)
+            if (p.named_by_event) pts.push_back(p.point);
+        return pts;
+    }
+
+    // The smallest longitude interval holding every point: across the
+    // antimeridian when that is shorter (max_lon may then exceed 180).
+    static geo::Bbox lonlat_extent(const std::vector<geo::LonLat>& pts) {
+        std::vector<double> lons;
+        geo::Bbox b{0, 90, 0, -90};
+        for (const auto& p : pts) {
+            double lon = std::fmod(p.lon + 180, 360);
+            if (lon < 0) lon += 360;
+            lons.push_back(lon - 180);
+            b.min_lat = std::min(b.min_lat, p.lat);
+            b.max_lat = std::max(b.max_lat, p.lat);
+        }
+        std::sort(lons.begin(), lons.end());
+        double gap = lons.front() + 360 - lons.back();  // the gap across ±180
+        b.min_lon = lons.front();
+        b.max_lon = lons.back();
+        for (std::size_t i = 1; i < lons.size(); ++i)
+            if (lons[i] - lons[i - 1] > gap) {
+                gap = lons[i] - lons[i - 1];
+                b.min_lon = lons[i];
+                b.max_lon = lons[i - 1] + 360;
+            }
+        return b;
+    }
+
+    void extent_and_projection() {
+        std::vector<geo::LonLat> pts;
+        if (m_o.bbox) {
+            // The bbox's outline, densely: its edges are curves once projected.
+            const auto& b = *m_o.bbox;
+            for (int i = 0; i <= 20; ++i) {
+                const double t = i / 20.0;
+                const double lon = b.min_lon + (b.max_lon - b.min_lon) * t, lat = b.min_lat + (b.max_lat - b.min_lat) * t;
+                pts.push_back({lon, b.min_lat});
+                pts.push_back({lon, b.max_lat});
+                pts.push_back({b.min_lon, lat});
+                pts.push_back({b.max_lon, lat});
+            }
+            m_extent = b;
+        } else {
+            pts = story_points();
+            if (pts.empty())
+                for (const auto& p : m_story.places) pts.push_back(p.point);
+            if (pts.empty()) {
+                m_scene.notes.push_back("the project has no events, areas, movements or places: the map shows the basemap only");
+                pts = {{-170, -55}, {170, 75}, {0, -55}, {0, 75}};
+            } else if (m_story.events.empty() && m_story.movements.empty() && m_story.areas.empty()) {
+                m_scene.notes.push_back("the project has no events: the map shows its places only");
+            }
+            m_extent = lonlat_extent(pts);
+        }
+        const std::string def = m_o.projection.empty() ? projection_for(m_extent) : m_o.projection;
+        m_proj.emplace(def);
+        m_scene.viewport.projection = def;
+
+        // Fit the projected story, padded, into the map box.
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+        for (const auto& p : pts) {
+            XY q;
+            if (!m_proj->forward(p, q)) continue;
+            x0 = std::min(x0, q.x);
+            x1 = std::max(x1, q.x);
+            y0 = std::min(y0, q.y);
+            y1 = std::max(y1, q.y);
+        }
+        if (!std::isfinite(x0)) throw RenderError("the projection '" + def + "' cannot project the map's extent");
+        const double min_span = 300e3;  // metres: a one-town story still shows its surroundings
+        const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+        const double pad = m_o.bbox ? 1.0 : 1.22;  // room for markers and labels at the edges
+        const double dx = std::max(x1 - x0, min_span) * pad, dy = std::max(y1 - y0, min_span) * pad;
+        const double k = std::min(m_map_box.width() / dx, m_map_box.height() / dy);
+        m_tf.k = k;
+        m_tf.x0 = cx - (m_map_box.x0 + m_map_box.width() / 2) / k;
+        m_tf.y0 = cy + (m_map_box.y0 + m_map_box.height() / 2) / k;
+        m_scene.viewport.x0 = m_tf.x0;
+        m_scene.viewport.y0 = m_tf.y0;
+        m_scene.viewport.k = k;
+        m_scene.viewport.bbox = visible_bbox(m_map_box, m_tf);
+    }
+
+    // The lon/lat box that covers the pixel box `box` (its outline inverse
+    // projected, longitudes unwrapped around the projection's centre).
+    geo::Bbox visible_bbox(const Box& box, const Transform& tf) const {
+        geo::LonLat centre;
+        m_proj->inverse(tf.xy({(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}), centre);
+        geo::Bbox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+        auto add = [&](Point p) {
+            geo::LonLat ll;
+            if (!m_proj->inverse(tf.xy(p), ll)) return;
+            double d = std::fmod(ll.lon - centre.lon + 540, 360) - 180;
+            const double lon = centre.lon + d;
+            b.min_lon = std::min(b.min_lon, lon);
+            b.max_lon = std::max(b.max_lon, lon);
+            b.min_lat = std::min(b.min_lat, ll.lat);
+            b.max_lat = std::max(b.max_lat, ll.lat);
+        };
+        for (int i = 0; i <= 32; ++i) {
+            const double t = i / 32.0;
+            add({box.x0 + box.width() * t, box.y0});
+            add({box.x0 + box.width() * t, box.y1});
+            add({box.x0, box.y0 + box.height() * t});
+            add({box.x1, box.y0 + box.height() * t});
+        }
+        // A pole inside the box: every longitude is visible.
+        for (double lat : {90.0, -90.0}) {
+            XY q;
+            if (m_proj->forward({0, lat}, q) && box.contains(tf.px(q))) {
+                b.min_lon = -180;
+                b.max_lon = 180;
+                (lat > 0 ? b.max_lat : b.min_lat) = lat;
+            }
+        }
+        if (!std::isfinite(b.min_lon)) return {-180, -90, 180, 90};
+        if (b.max_lon - b.min_lon >= 360) b.min_lon = -180, b.max_lon = 180;
+        return b;
+    }
+
+    double degrees_per_pixel() const { return 1.0 / m_tf.k / 1000.0 / km_per_degree; }
+
+    // -------------------------------------------------------------- drawing
+    Path project(std::span<const Vertex> vs, const Transform& tf) const {
+        std::vector<double> xs(vs.size()), ys(vs.size());
+        for (std::size_t i = 0; i < vs.size(); ++i) {
+            xs[i] = vs[i].lon;
+            ys[i] = vs[i].lat;
+        }
+        return to_pixels(xs, ys, tf);
+    }
+    Path project(const std::vector<geo::LonLat>& vs, const Transform& tf) const {
+        std::vector<double> xs(vs.size()), ys(vs.size());
+        for (std::size_t i = 0; i < vs.size(); ++i) {
+            xs[i] = vs[i].lon;
+            ys[i] = vs[i].lat;
+        }
+        return to_pixels(xs, ys, tf);
+    }
+    Path to_pixels(std::vector<double>& xs, std::vector<double>& ys, const Transform& tf) const {
+        m_proj->forward(xs, ys);
+        Path out;
+        out.reserve(xs.size());
+        for (std::size_t i = 0; i < xs.size(); ++i)
+            if (std::isfinite(xs[i])) out.push_back(tf.px({xs[i], ys[i]}));
+        return out;
+    }
+    bool project_point(geo::LonLat p, Point& out) const {
+        XY q;
+        if (!m_proj->forward(p, q)) return false;
+        out = m_tf.px(q);
+        return true;
+    }
+
+    SceneLayer& layer(std::string_view name) {
+        for (auto& l : m_scene.layers)
+            if (l.name == name) return l;
+        throw std::logic_error("scene layer " + std::string(name) + " was not created");
+    }
+
+    // Land, coastlines and borders of the view at the map's scale.
+    void add_basemap(SceneLayer& land, SceneLayer& lines, const Box& box, const Transform& tf, const geo::Bbox& view,
+                     Resolution res, double tolerance, bool borders) {
+        const Box clip = box.grown(4);
+        for (const LandPolygon& poly : m_basemap.land(res, view)) {
+            PolygonItem item;
+            item.fill = {m_st.land, Pattern::solid, {}, 0};
+            for (const auto& ring : poly.rings) {
+                Path p = detail::clip_ring(detail::simplify(project(ring, tf), tolerance, true), clip);
+                if (p.size() >= 4) item.rings.push_back(std::move(p));
+            }
+            if (!item.rings.empty()) land.items.push_back({std::move(item), {}, {}, "", false});
+        }
+        auto add_lines = [&](const std::vector<VertexSpan>& spans, const Stroke& stroke) {
+            LineItem item;
+            item.stroke = stroke;
+            for (const auto& span : spans)
+                for (auto& part : detail::clip_line(detail::simplify(project(span, tf), tolerance, false), clip))
+                    item.parts.push_back(std::move(part));
+            if (!item.parts.empty()) lines.items.push_back({std::move(item), {}, {}, "", false});
+        };
+        if (borders) add_lines(m_basemap.borders(res, view), m_st.border);
+        add_lines(m_basemap.coastlines(res, view), m_st.coastline);
+    }
+
+    void basemap() {
+        m_resolution = resolution_for(degrees_per_pixel());
+        SceneLayer& land = layer("land");
+        SceneLayer& lines = layer("boundaries");
+        add_basemap(land, lines, m_map_box, m_tf, m_scene.viewport.bbox, m_resolution, 0.35, true);
+    }
+
+    // Story areas, the largest first so that smaller ones stay visible on top.
+    void story_areas() {
+        SceneLayer& out = layer("areas");
+        std::vector<const detail::StoryArea*> areas;
+        for (const auto& a : m_story.areas) areas.push_back(&a);
+        std::stable_sort(areas.begin(), areas.end(), [](auto* a, auto* b) { return a->area > b->area; });
+        const double tolerance_deg = degrees_per_pixel() * 0.5;
+        for (const auto* a : areas) {
+            const auto it = m_st.areas.find(a->role);
+            if (it == m_st.areas.end()) continue;
+            PolygonItem item;
+            item.fill = it->second.fill;
+            item.stroke = it->second.stroke;
+            // GEOS simplifies to half a pixel of the map's scale, keeping the topology.
+            const geo::Geometry g = a->geometry.simplify(tolerance_deg);
+            for (const auto& poly : g.polygons())
+                for (const auto& ring : poly) {
+                    Path p = detail::clip_ring(project(ring, m_tf), m_map_box.grown(4));
+                    if (p.size() >= 4) item.rings.push_back(std::move(p));
+                }
+            if (item.rings.empty()) continue;
+            m_used_keys.insert("area:" + a->role);
+            out.items.push_back({std::move(item), {std::string(geo::layer_areas), a->row}, a->time, "area:" + a->role, false});
+        }
+    }
+
+    double movement_width(std::size_t sources) const {
+        // By the number of articles reporting it: one article gives the
+        // thinnest line, eight or more the widest (log scale).
+        const double t = std::clamp(std::log2(static_cast<double>(std::max<std::size_t>(sources, 1))) / 3.0, 0.0, 1.0);
+        return m_st.movement_width_min + (m_st.movement_width_max - m_st.movement_width_min) * t;
+    }
+
+    void movements() {
+        SceneLayer& out = layer("movements");
+        struct Drawn {
+            const detail::StoryMovement* m;
+            Path path;
+            double bearing = 0;
+            double offset = 0;
+        };
+        std::vector<Drawn> drawn;
+        for (const auto& m : m_story.movements) {
+            Path path;
+            for (const auto& part : m.parts) {
+                Path p = project(part, m_tf);
+                // Parts split at the antimeridian meet again in a projection centred on the story.
+                if (!path.empty() && !p.empty() && std::hypot(p.front().x - path.back().x, p.front().y - path.back().y) < 1)
+                    path.insert(path.end(), p.begin() + 1, p.end());
+                else
+                    path.insert(path.end(), p.begin(), p.end());
+            }
+            if (path.size() < 2) continue;
+            const Point a = path.front(), b = path.back();
+            drawn.push_back({&m, std::move(path), std::atan2(b.y - a.y, b.x - a.x), 0});
+        }
+        // Movements that leave one place in nearly the same direction, or
+        // join the same two places, are bent apart symmetrically.
+        std::vector<std::size_t> order(drawn.size());
+        std::iota(order.begin(), order.end(), 0);
+        auto key = [&](const Drawn& d) { return std::make_pair(std::lround(d.path.front().x / 4), std::lround(d.path.front().y / 4)); };
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+            if (key(drawn[i]) != key(drawn[j])) return key(drawn[i]) < key(drawn[j]);
+            return drawn[i].bearing < drawn[j].bearing;
+        });
+        for (std::size_t s = 0; s < order.size();) {
+            std::size_t e = s + 1;
+            while (e < order.size() && key(drawn[order[e]]) == key(drawn[order[s]]) &&
+                   drawn[order[e]].bearing - drawn[order[e - 1]].bearing < 0.26)  // 15°
+                ++e;
+            const std::size_t n = e - s;
+            for (std::size_t i = s; i < e; ++i) {
+                Drawn& d = drawn[order[i]];
+                const double chord = std::hypot(d.path.back().x - d.path.front().x, d.path.back().y - d.path.front().y);
+                const double spread = std::clamp(0.12 * chord, 14.0, 70.0);
+                d.offset = (static_cast<double>(i - s) - static_cast<double>(n - 1) / 2) * spread;
+            }
+            s = e;
+        }
+        // A movement and its reverse share a chord: each bends to its own side.
+        for (auto& d : drawn)
+            for (const auto& o : drawn)
+                if (&o != &d && d.offset == 0 && std::hypot(o.path.back().x - d.path.front().x, o.path.back().y - d.path.front().y) < 4 &&
+                    std::hypot(o.path.front().x - d.path.back().x, o.path.front().y - d.path.back().y) < 4) {
+                    const double chord = std::hypot(d.path.back().x - d.path.front().x, d.path.back().y - d.path.front().y);
+                    d.offset = std::clamp(0.08 * chord, 10.0, 40.0);
+                }
+
+        for (auto& d : drawn) {
+            const auto& m = *d.m;
+            const double width = movement_width(m.sources);
+            Color color = m_st.movements.count(m.type) ? m_st.movements.at(m.type) : m_st.movements.at("default");
+            Path path = detail::trim(detail::bend(d.path, d.offset), 2, m_st.marker_size / 2 + 2);
+            if (path.size() < 2) continue;
+            Stroke stroke{color, width, m.inferred ? m_st.inferred_dash : std::vector<double>{}};
+            const std::string key_name = "movement:" + (m_st.movements.count(m.type) ? m.type : std::string("default"));
+            m_used_keys.insert(key_name);
+            if (m.inferred) m_used_keys.insert("movement:inferred");
+            const FeatureRef ref{std::string(geo::layer_movements), m.row};
+            const bool inside = m_map_box.contains(detail::bounds(path));
+            if (inside) {
+                ArrowItem arrow{path, stroke, width * m_st.arrow_head, width * m_st.arrow_head * 0.8};
+                out.items.push_back({arrow, ref, m.time, key_name, m.uncertain});
+            } else {
+                LineItem line;
+                line.stroke = stroke;
+                line.parts = detail::clip_line(path, m_map_box);
+                if (!line.parts.empty()) out.items.push_back({std::move(line), ref, m.time, key_name, m.uncertain});
+            }
+            m_obstacles.lines.push_back(path);
+            m_line_half_width = std::max(m_line_half_width, width / 2 + 1);
+            for (const Point& p : path) m_story_pixels.push_back(p);
+        }
+    }
+
+    // Event markers, side by side where several events share a point.
+    void markers() {
+        SceneLayer& out = layer("events");
+        std::map<std::pair<long, long>, std::vector<std::pair<const detail::StoryEvent*, Point>>> groups;
+        for (const auto& e : m_story.events) {
+            Point p;
+            if (!project_point(e.point, p) || !m_map_box.contains(p)) {
+                m_outside_events.push_back(e.id);
+                continue;
+            }
+            groups[{std::lround(p.x / 3), std::lround(p.y / 3)}].push_back({&e, p});
+        }
+        const double size = m_st.marker_size;
+        for (auto& [cell, members] : groups) {
+            const Point c = members.front().second;
+            const std::size_t n = members.size();
+            // One row centred on the point, wrapping every five markers.
+            const std::size_t per_row = std::min<std::size_t>(n, 5);
+            const double rows = std::ceil(static_cast<double>(n) / static_cast<double>(per_row));
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto* e = members[i].first;
+                const double col = static_cast<double>(i % per_row) - (static_cast<double>(per_row) - 1) / 2;
+                const double row = static_cast<double>(i / per_row) - (rows - 1) / 2;
+                const Point at{c.x + col * (size + 2), c.y + row * (size + 2)};
+                const std::string cat(event_category(e->type));
+                const MarkerStyle& ms = m_st.events.at(cat);
+                MarkerItem mk;
+                mk.at = at;
+                mk.shape = ms.shape;
+                mk.size = size;
+                mk.fill = {ms.color, Pattern::solid, {}, 0};
+                mk.stroke = {{255, 255, 255, 255}, 1.2, {}};
+                m_used_keys.insert("event:" + cat);
+                out.items.push_back({mk, {std::string(geo::layer_events), e->row}, e->time, "event:" + cat, e->uncertain});
+                m_obstacles.boxes.push_back({at.x - size / 2 - 1, at.y - size / 2 - 1, at.x + size / 2 + 1, at.y + size / 2 + 1});
+                m_story_pixels.push_back(at);
+            }
+        }
+        // Approximate places: their uncertainty as a dashed circle.
+        SceneLayer& approx = layer("uncertainty");
+        for (const auto& p : m_story.places) {
+            if (!p.approximate || p.uncertainty_km <= 0) continue;
+            Point c, edge;
+            if (!project_point(p.point, c) || !m_map_box.contains(c)) continue;
+            const geo::LonLat e = geo::geodesic_direct(p.point, 90, p.uncertainty_km * 1000);
+            if (!project_point(e, edge)) continue;
+            CircleItem circle;
+            circle.center = c;
+            circle.radius = std::max(std::hypot(edge.x - c.x, edge.y - c.y), 3.0);
+            circle.fill = {{m_st.approximate.color.r, m_st.approximate.color.g, m_st.approximate.color.b, 24}, Pattern::solid, {}, 0};
+            circle.stroke = m_st.approximate;
+            m_used_keys.insert("place:approximate");
+            approx.items.push_back({circle, {std::string(geo::layer_places), p.row}, {}, "place:approximate", false});
+        }
+    }
+
+    // ------------------------------------------------------------ furniture
+    struct Panel {
+        Size size;
+        std::function<void(Point)> draw;  // draws the panel with its top-left corner at the point
+    };
+
+    std::string legend_text(const std::string& key) const {
+        static const std::map<std::string, std::pair<const char*, const char*>, std::less<>> texts = {
+            {"area:origin", {"Left by forces", "Quitté par les forces"}},
+            {"area:destination", {"Receives forces", "Reçoit des forces"}},
+            {"area:support", {"Receives support", "Reçoit un soutien"}},
+            {"area:location", {"Where events took place", "Lieu des événements"}},
+            {"movement:withdrawal", {"Withdrawal", "Retrait"}},
+            {"movement:redeployment", {"Redeployment", "Redéploiement"}},
+            {"movement:deployment", {"Deployment", "Déploiement"}},
+            {"movement:support", {"Support", "Soutien"}},
+            {"movement:default", {"Other movement", "Autre mouvement"}},
+            {"movement:inferred", {"Origin inferred, not stated", "Origine déduite, non écrite"}},
+            {"event:movement", {"Troop movement", "Mouvement de troupes"}},
+            {"event:support", {"Support announced", "Soutien annoncé"}},
+            {"event:violence", {"Attack, casualties", "Attaque, victimes"}},
+            {"event:coup", {"Coup, coup attempt", "Coup d'État, tentative"}},
+            {"event:unrest", {"Protest, arrest", "Manifestation, arrestation"}},
+            {"event:politics", {"Political decision", "Décision politique"}},
+            {"event:other", {"Other event", "Autre événement"}},
+            {"place:approximate", {"Approximate location", "Position approximative"}},
+            {"place:capital", {"Capital", "Capitale"}},
+        };
+        const auto it = texts.find(key);
+        return it == texts.end() ? key : m_w.pick(it->second.first, it->second.second);
+    }
+
+    // The symbol of a legend key in a swatch box.
+    void legend_symbol(const std::string& key, const Box& b, SceneLayer& out) const {
+        const Point c{(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2};
+        if (key.starts_with("area:")) {
+            const AreaStyle& as = m_st.areas.at(key.substr(5));
+            PolygonItem p;
+            p.rings = {{{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}, {b.x0, b.y0}}};
+            p.fill = as.fill;
+            p.stroke = as.stroke;
+            out.items.push_back({p, {}, {}, key, false});
+        } else if (key.starts_with("movement:")) {
+            const std::string type = key.substr(9);
+            const bool inferred = type == "inferred";
+            const Color color = inferred ? m_st.movements.at("default") : m_st.movements.at(type);
+            const double w = m_st.movement_width_min;
+            ArrowItem a{{{b.x0, c.y}, {b.x1, c.y}}, {color, w, inferred ? m_st.inferred_dash : std::vector<double>{}},
+                        w * m_st.arrow_head, w * m_st.arrow_head * 0.8};
+            out.items.push_back({a, {}, {}, key, false});
+        } else if (key.starts_with("event:")) {
+            const MarkerStyle& ms = m_st.events.at(key.substr(6));
+            MarkerItem m{c, ms.shape, m_st.marker_size, {ms.color, Pattern::solid, {}, 0}, {{255, 255, 255, 255}, 1.2, {}}};
+            out.items.push_back({m, {}, {}, key, false});
+        } else if (key == "place:approximate") {
+            CircleItem ci{c, b.height() / 2, {{m_st.approximate.color.r, m_st.approximate.color.g, m_st.approximate.color.b, 24}, Pattern::solid, {}, 0},
+                          m_st.approximate};
+            out.items.push_back({ci, {}, {}, key, false});
+        } else if (key == "place:capital") {
+            const double s = m_st.capital_marker_size;
+            MarkerItem m{c, m_st.capital_marker.shape, s, {m_st.capital_marker.color, Pattern::solid, {}, 0}, {}};
+            out.items.push_back({m, {}, {}, key, false});
+        }
+    }
+
+    std::vector<std::string> legend_keys() const {
+        static const char* order[] = {"area:origin", "area:destination", "area:support", "area:location",
+                                      "movement:withdrawal", "movement:redeployment", "movement:deployment",
+                                      "movement:support", "movement:default", "movement:inferred",
+                                      "event:movement", "event:support", "event:violence", "event:coup",
+                                      "event:unrest", "event:politics", "event:other", "place:approximate",
+                                      "place:capital"};
+        std::vector<std::string> keys;
+        for (const char* k : order)
+            if (m_used_keys.count(k)) keys.push_back(k);
+        return keys;
+    }
+
+    Panel legend_panel() {
+        const std::vector<std::string> keys = legend_keys();
+        const double swatch_w = 26, swatch_h = 14, gap = 8;
+        double w = 0, h = 0;
+        std::vector<TextMetrics> metrics;
+        for (const auto& k : keys) {
+            metrics.push_back(m_shaper.measure(legend_text(k), m_st.legend.font));
+            w = std::max(w, metrics.back().size.w);
+            h += std::max(swatch_h, metrics.back().size.h) + 3;
+        }
+        if (keys.empty()) return {{0, 0}, nullptr};
+        const Size size{panel_padding * 2 + swatch_w + gap + w, panel_padding * 2 + h - 3};
+        return {size, [this, keys, metrics, swatch_w, swatch_h, gap, size](Point at) {
+                    SceneLayer& out = layer("legend");
+                    out.items.push_back({panel_rect({at.x, at.y, at.x + size.w, at.y + size.h}), {}, {}, "", false});
+                    double y = at.y + panel_padding;
+                    for (std::size_t i = 0; i < keys.size(); ++i) {
+                        const double row_h = std::max(swatch_h, metrics[i].size.h);
+                        const Box sw{at.x + panel_padding, y + (row_h - swatch_h) / 2, at.x + panel_padding + swatch_w,
+                                     y + (row_h + swatch_h) / 2};
+                        legend_symbol(keys[i], sw, out);
+                        TextItem t = text_item(legend_text(keys[i]), m_st.legend, {sw.x1 + gap, y + (row_h - metrics[i].size.h) / 2});
+                        m_scene.legend.push_back({keys[i], t.text, {sw.x0, y, t.box.x1, y + row_h}});
+                        out.items.push_back({std::move(t), {}, {}, keys[i], false});
+                        y += row_h + 3;
+                    }
+                }};
+    }
+
+    PolygonItem panel_rect(const Box& b) const {
+        PolygonItem p;
+        p.rings = {{{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}, {b.x0, b.y0}}};
+        p.fill = {m_st.panel, Pattern::solid, {}, 0};
+        p.stroke = m_st.panel_stroke;
+        return p;
+    }
+
+    /// Metres on the ground per pixel, measured geodesically along a
+    /// horizontal 100 px segment through the map's centre (what the scale
+    /// bar shows).
+    double metres_per_pixel_at_centre() const {
+        const Point c{(m_map_box.x0 + m_map_box.x1) / 2, (m_map_box.y0 + m_map_box.y1) / 2};
+        geo::LonLat a, b;
+        if (!m_proj->inverse(m_tf.xy({c.x - 50, c.y}), a) || !m_proj->inverse(m_tf.xy({c.x + 50, c.y}), b)) return 0;
+        return geo::geodesic_inverse(a, b).distance_m / 100.0;
+    }
+
+    Panel scale_panel() {
+        const double mpp = metres_per_pixel_at_centre();
+        if (!(mpp > 0)) return {{0, 0}, nullptr};
+        // The round distance (1, 2 or 5 × 10^n km or m) whose bar is 80–200 px long.
+        double best = 0;
+        for (double p = 1; p <= 1e7 && best == 0; p *= 10)
+            for (double f : {1.0, 2.0, 5.0})
+                if (f * p / mpp >= 80) {
+                    best = f * p;
+                    break;
+                }
+        if (best == 0) return {{0, 0}, nullptr};
+        const double bar = best / mpp;
+        const std::string text = best >= 1000 ? std::to_string(static_cast<long>(best / 1000)) + " km"
+                                              : std::to_string(static_cast<long>(best)) + " m";
+        const TextMetrics m = m_shaper.measure(text, m_st.scale.font);
+        const TextMetrics z = m_shaper.measure("0", m_st.scale.font);
+        const Size size{panel_padding * 2 + bar + m.size.w / 2 + z.size.w / 2, panel_padding * 2 + m.size.h + 10};
+        return {size, [this, size, bar, text, m, z](Point at) {
+                    SceneLayer& out = layer("scale");
+                    out.items.push_back({panel_rect({at.x, at.y, at.x + size.w, at.y + size.h}), {}, {}, "", false});
+                    const double x0 = at.x + panel_padding + z.size.w / 2, y = at.y + panel_padding + m.size.h + 6;
+                    LineItem bar_line;
+                    bar_line.stroke = {m_st.scale.color, 1.5, {}};
+                    bar_line.parts = {{{x0, y - 5}, {x0, y}, {x0 + bar, y}, {x0 + bar, y - 5}}};
+                    out.items.push_back({std::move(bar_line), {}, {}, "scale", false});
+                    out.items.push_back({text_item("0", m_st.scale, {x0 - z.size.w / 2, at.y + panel_padding}), {}, {}, "scale", false});
+                    out.items.push_back({text_item(text, m_st.scale, {x0 + bar - m.size.w / 2, at.y + panel_padding}), {}, {}, "scale", false});
+                    m_scene.legend.push_back({"scale", text, {x0, y - 5, x0 + bar, y}});
+                }};
+    }
+
+    // The locator: the same projection at a smaller scale, land only, the
+    // map's extent outlined.
+    Panel inset_panel() {
+        const double side = std::round(std::min(m_map_box.width(), m_map_box.height()) * 0.24);
+        if (side < 90) return {{0, 0}, nullptr};
+        const Size size{std::round(side * 1.25), side};
+        return {size, [this, size](Point at) {
+                    const Box box{at.x, at.y, at.x + size.w, at.y + size.h};
+                    SceneLayer& land = layer("inset");
+                    land.items.push_back({PolygonItem{{{{box.x0, box.y0}, {box.x1, box.y0}, {box.x1, box.y1}, {box.x0, box.y1}, {box.x0, box.y0}}},
+                                                      {m_st.sea, Pattern::solid, {}, 0}, {}},
+                                          {}, {}, "", false});
+                    // Show about five times the map's width, and at least 4,500 km.
+                    const double map_w = m_map_box.width() / m_tf.k;
+                    const double inset_w = std::max(map_w * 5, 4.5e6);
+                    Transform tf;
+                    tf.k = size.w / inset_w;
+                    const XY c = m_tf.xy({(m_map_box.x0 + m_map_box.x1) / 2, (m_map_box.y0 + m_map_box.y1) / 2});
+                    tf.x0 = c.x - (box.x0 + size.w / 2) / tf.k;
+                    tf.y0 = c.y + (box.y0 + size.h / 2) / tf.k;
+                    SceneLayer lines{"inset lines", LayerRole::furniture, {}};
+                    add_basemap(land, lines, box, tf, visible_bbox(box, tf), Resolution::r50m, 0.6, false);
+                    // Clip the inset's lines to its box, then the extent's outline on top.
+                    for (auto& item : lines.items) land.items.push_back(std::move(item));
+                    Path outline;
+                    for (Point p : {Point{m_map_box.x0, m_map_box.y0}, Point{m_map_box.x1, m_map_box.y0},
+                                    Point{m_map_box.x1, m_map_box.y1}, Point{m_map_box.x0, m_map_box.y1}, Point{m_map_box.x0, m_map_box.y0}})
+                        outline.push_back(tf.px(m_tf.xy(p)));
+                    LineItem extent;
+                    extent.stroke = {m_st.inset_extent, 1.8, {}};
+                    extent.parts = detail::clip_line(outline, box);
+                    if (!extent.parts.empty()) land.items.push_back({std::move(extent), {}, {}, "inset:extent", false});
+                    LineItem frame;
+                    frame.stroke = m_st.panel_stroke;
+                    frame.parts = {{{box.x0, box.y0}, {box.x1, box.y0}, {box.x1, box.y1}, {box.x0, box.y1}, {box.x0, box.y0}}};
+                    land.items.push_back({std::move(frame), {}, {}, "", false});
+                }};
+    }
+
+    // Legend, scale bar and inset go to the corners of the map box that
+    // cover the fewest story points (markers, arrows, named places).
+    void furniture() {
+        for (const auto& p : m_story.places) {
+            Point q;
+            if (p.named_by_event && project_point(p.point, q)) m_story_pixels.push_back(q);
+        }
+        if (!capitals_in_view().empty()) m_used_keys.insert("place:capital");
+        std::array<Panel, 3> panels{legend_panel(), scale_panel(), inset_panel()};
+        const Box area = m_map_box;
+        auto corner_box = [&](int corner, Size s) {
+            const double x = (corner % 2 == 0) ? area.x0 + margin : area.x1 - margin - s.w;
+            const double y = (corner < 2) ? area.y0 + margin : area.y1 - margin - s.h;
+            return Box{x, y, x + s.w, y + s.h};
+        };
+        // Corners: 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right.
+        // Preferred (on a tie): legend bottom-left, scale bottom-right, inset top-right.
+        const int preferred[3] = {2, 3, 1};
+        std::array<int, 4> perm{0, 1, 2, 3};
+        double best_cost = INFINITY;
+        std::array<int, 4> best = perm;
+        do {
+            double cost = 0;
+            for (int i = 0; i < 3; ++i) {
+                if (!panels[i].draw) continue;
+                const Box b = corner_box(perm[i], panels[i].size).grown(6);
+                for (const Point& p : m_story_pixels)
+                    if (b.contains(p)) cost += 1;
+                if (perm[i] != preferred[i]) cost += 0.01;
+            }
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = perm;
+            }
+        } while (std::next_permutation(perm.begin(), perm.end()));
+        for (int i = 0; i < 3; ++i) {
+            if (!panels[i].draw) continue;
+            const Box b = corner_box(best[i], panels[i].size);
+            if (b.x0 < area.x0 || b.y0 < area.y0 || b.x1 > area.x1 || b.y1 > area.y1) {
+                m_scene.notes.push_back(std::string("the ") + (i == 0 ? "legend" : i == 1 ? "scale bar" : "locator inset") +
+                                        " does not fit the image and was left out");
+                continue;
+            }
+            panels[i].draw({b.x0, b.y0});
+            m_obstacles.boxes.push_back(b);
+        }
+    }
+
+    std::vector<Capital> capitals_in_view() const {
+        std::vector<Capital> out;
+        for (const Capital& c : m_basemap.capitals()) {
+            Point p;
+            if (project_point(c.point, p) && m_map_box.grown(-4).contains(p)) out.push_back(c);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- labels
+    std::string place_label(const detail::StoryPlace& p) const {
+        if (p.kind == "country" && p.country.size() == 2)
+            if (const auto c = m_basemap.country(p.country)) return std::string(m_w.fr ? c->name_fr : c->name_en);
+        return p.name;
+    }
+
+    void labels() {
+        struct Request {
+            LabelRequest req;
+            TextStyle style;
+            std::string text;
+            bool dot = false;
+            Point at;
+        };
+        std::vector<Request> requests;
+        auto sizes = [&](const std::string& text, const Font& f) {
+            std::vector<Size> out;
+            for (double scale : {1.0, 0.88, 0.76}) {
+                Font g = f;
+                g.size = f.size * scale;
+                out.push_back(m_shaper.measure(text, g).size);
+            }
+            return out;
+        };
+        std::set<std::string> labelled_names;
+        std::set<std::string> labelled_countries;
+        std::vector<std::string> actors_only, outside;
+        for (const auto& p : m_story.places) {
+            Point at;
+            if (!p.location) {
+                actors_only.push_back(p.name);
+                continue;
+            }
+            if (!project_point(p.point, at) || !m_map_box.contains(at)) {
+                outside.push_back(p.name);
+                continue;
+            }
+            const std::string text = place_label(p);
+            if (!labelled_names.insert(text + "|" + p.kind).second) continue;  // same name and kind named twice (two ids)
+            const bool area_like = p.kind == "country" || p.kind == "region" || p.kind == "sea" || p.kind == "admin1" ||
+                                   p.kind == "border" || p.kind == "part" || p.kind == "lake" || p.kind == "river";
+            if (p.kind == "country") labelled_countries.insert(p.country);
+            const TextStyle& ts = area_like ? m_st.story_country_label : m_st.story_label;
+            Request r;
+            r.text = text;
+            r.style = ts;
+            r.at = at;
+            r.dot = !area_like && !p.approximate;
+            r.req.id = p.id;
+            r.req.anchor = at;
+            r.req.clearance = r.dot ? m_st.place_dot_size / 2 + 1 : 0;
+            r.req.sizes = sizes(text, ts.font);
+            r.req.priority = p.named_by_event ? 3 : 2;
+            r.req.required = true;
+            requests.push_back(std::move(r));
+        }
+        if (!actors_only.empty())
+            m_scene.notes.push_back("not drawn, named only as actors (a government speaking, not a place where something happened): " +
+                                    join_names(actors_only, Words{false}));
+        if (!outside.empty())
+            m_scene.notes.push_back("places outside the map's extent, not drawn: " + join_names(outside, Words{false}));
+        if (!m_outside_events.empty())
+            m_scene.notes.push_back("events outside the map's extent, not drawn: " + join_names(m_outside_events, Words{false}));
+
+        // Capitals and country names of the basemap, for orientation.
+        for (const Capital& c : capitals_in_view()) {
+            Point at;
+            project_point(c.point, at);
+            bool dup = false;
+            for (const auto& r : requests) dup = dup || (r.text == c.name) || std::hypot(r.at.x - at.x, r.at.y - at.y) < 6;
+            if (dup) continue;
+            Request r;
+            r.text = std::string(c.name);
+            r.style = m_st.capital_label;
+            r.at = at;
+            r.req.id = "capital:" + std::string(c.iso2);
+            r.req.anchor = at;
+            r.req.clearance = m_st.capital_marker_size / 2 + 1;
+            r.req.sizes = sizes(r.text, r.style.font);
+            r.req.priority = 1;
+            requests.push_back(std::move(r));
+            SceneLayer& caps = layer("capitals");
+            const double s = m_st.capital_marker_size;
+            caps.items.push_back({MarkerItem{at, m_st.capital_marker.shape, s, {m_st.capital_marker.color, Pattern::solid, {}, 0}, {}},
+                                  {}, {}, "place:capital", false});
+            m_obstacles.boxes.push_back({at.x - s / 2, at.y - s / 2, at.x + s / 2, at.y + s / 2});
+        }
+        const double px_km = 1.0 / m_tf.k / 1000.0;
+        for (const Country& c : m_basemap.countries()) {
+            if (labelled_countries.count(std::string(c.iso2))) continue;
+            Point at;
+            if (!project_point(c.label, at) || !m_map_box.grown(-8).contains(at)) continue;
+            const std::string text(m_w.fr ? c.name_fr : c.name_en);
+            const Size s = m_shaper.measure(text, m_st.country_label.font).size;
+            // Only where the country is wide enough on the map to hold its name.
+            if (std::sqrt(c.area_km2) / px_km < s.w * 0.8) continue;
+            Request r;
+            r.text = text;
+            r.style = m_st.country_label;
+            r.at = at;
+            r.req.id = "country:" + std::string(c.iso2);
+            r.req.anchor = at;
+            r.req.sizes = sizes(text, r.style.font);
+            r.req.priority = 0;
+            requests.push_back(std::move(r));
+        }
+
+        std::vector<LabelRequest> reqs;
+        for (const auto& r : requests) reqs.push_back(r.req);
+        LabelObstacles obstacles = m_obstacles;
+        obstacles.line_half_width = m_line_half_width;
+        LabelOptions options;
+        options.canvas = m_map_box.grown(-2);
+        const LabelResult result = place_labels(reqs, obstacles, options);
+
+        SceneLayer& dots = layer("places");
+        SceneLayer& out = layer("labels");
+        for (const auto& r : requests)
+            if (r.dot) {
+                const double s = m_st.place_dot_size;
+                dots.items.push_back({MarkerItem{r.at, MarkerShape::circle, s, {m_st.place_dot, Pattern::solid, {}, 0},
+                                                 {{255, 255, 255, 255}, 1, {}}},
+                                      {std::string(geo::layer_places), 0}, {}, "place", false});
+            }
+        // Rows of the place dots: the story places in request order.
+        {
+            std::size_t d = 0;
+            for (const auto& r : requests)
+                if (r.dot)
+                    for (const auto& p : m_story.places)
+                        if (p.id == r.req.id) dots.items[d++].feature.row = p.row;
+        }
+        for (const PlacedLabel& pl : result.placed) {
+            const Request& r = requests[pl.request];
+            Font f = r.style.font;
+            f.size *= std::array<double, 3>{1.0, 0.88, 0.76}[pl.size_index];
+            TextItem t = text_item(r.text, {f, r.style.color}, {pl.box.x0, pl.box.y0}, true);
+            if (pl.leader) {
+                LineItem leader;
+                leader.stroke = {{0x55, 0x55, 0x55, 255}, 0.8, {}};
+                leader.parts = {{pl.leader_from, pl.leader_to}};
+                out.items.push_back({std::move(leader), {}, {}, "leader", false});
+            }
+            out.items.push_back({std::move(t), {}, {}, "label", false});
+        }
+        for (std::size_t i : result.unlabeled_required) m_scene.unlabeled.push_back(requests[i].text);
+    }
+
+    // --------------------------------------------------- title and credit
+    std::string derived_title() const {
+        // The places most events happen in, in the reader's language.
+        std::map<std::string, std::size_t> count;
+        std::vector<std::string> order;
+        for (const auto& e : m_story.events) {
+            if (e.place_id.empty()) continue;
+            if (count[e.place_id]++ == 0) order.push_back(e.place_id);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return count[a] > count[b]; });
+        std::vector<std::string> names;
+        for (const auto& id : order) {
+            for (const auto& p : m_story.places)
+                if (p.id == id) {
+                    const std::string n = place_label(p);
+                    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+                    break;
+                }
+            if (names.size() == 3) break;
+        }
+        if (names.empty()) return m_w.pick("Events of the articles", "Événements des articles");
+        return join_names(names, m_w);
+    }
+
+    std::string derived_subtitle() const {
+        std::int64_t first = TimeSpan{}.end, last = TimeSpan{}.start;
+        for (const auto& e : m_story.events)
+            if (e.time.dated()) {
+                first = std::min(first, e.time.start);
+                last = std::max(last, e.time.end);
+            }
+        const std::size_t n = m_story.events.size(), a = m_story.sources.size();
+        std::string s = std::to_string(n) + (n == 1 ? m_w.pick(" event", " événement") : m_w.pick(" events", " événements"));
+        if (first <= last) {
+            const bool one_day = last - first < 86400;
+            s += ", " + month_year(first, m_w.fr, one_day);
+            if (!one_day) s += " – " + month_year(last, m_w.fr, false);
+        }
+        if (a > 0)
+            s += m_w.pick(", from ", ", d'après ") + std::to_string(a) +
+                 (a == 1 ? m_w.pick(" article", " article") : m_w.pick(" articles", " articles"));
+        return s;
+    }
+
+    void title_and_credit() {
+        SceneLayer& out = layer("titles");
+        // White bands behind the title and the credit.
+        out.items.push_back({PolygonItem{{{{0, 0}, {m_o.width, 0}, {m_o.width, m_map_box.y0}, {0, m_map_box.y0}, {0, 0}}},
+                                         {{255, 255, 255, 255}, Pattern::solid, {}, 0}, {}},
+                             {}, {}, "", false});
+        out.items.push_back({PolygonItem{{{{0, m_map_box.y1}, {m_o.width, m_map_box.y1}, {m_o.width, m_o.height}, {0, m_o.height}, {0, m_map_box.y1}}},
+                                         {{255, 255, 255, 255}, Pattern::solid, {}, 0}, {}},
+                             {}, {}, "", false});
+        const double max_w = m_o.width - 2 * margin;
+        auto fitted = [&](std::string text, const TextStyle& ts) {
+            // Too long for the width: cut at a character boundary with an ellipsis (said in the notes).
+            if (m_shaper.measure(text, ts.font).size.w <= max_w) return text;
+            const std::string original = text;
+            while (!text.empty() && m_shaper.measure(text + "…", ts.font).size.w > max_w) {
+                text.pop_back();
+                while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+            }
+            m_scene.notes.push_back("shortened to fit the width: \"" + original + "\"");
+            return text + "…";
+        };
+        const std::string title = fitted(m_o.title.empty() ? derived_title() : m_o.title, m_st.title);
+        const std::string subtitle = fitted(m_o.subtitle.empty() ? derived_subtitle() : m_o.subtitle, m_st.subtitle);
+        TextItem t = text_item(title, m_st.title, {margin, margin - 4});
+        const double y = t.box.y1 + 2;
+        out.items.push_back({std::move(t), {}, {}, "title", false});
+        out.items.push_back({text_item(subtitle, m_st.subtitle, {margin, y}), {}, {}, "subtitle", false});
+
+        // Credit: the articles, then the data and the tool.
+        std::vector<std::string> names;
+        for (const auto& s : m_story.sources) names.push_back(basename(s));
+        const std::string head = m_w.pick("Sources: ", "Sources : ");
+        std::string line1 = head + (names.empty() ? m_w.pick("none recorded", "aucune indiquée") : "");
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::string more = std::to_string(names.size() - i) + m_w.pick(" more", " autres");
+            std::string candidate = line1 + (i ? ", " : "") + names[i];
+            const bool last = i + 1 == names.size();
+            const std::string tail = last ? "" : ", +" + std::to_string(names.size() - i - 1) + m_w.pick(" more", " autres");
+            if (m_shaper.measure(candidate + tail, m_st.credit.font).size.w > max_w) {
+                line1 += (i ? ", +" : "+") + more;
+                break;
+            }
+            line1 = candidate;
+        }
+        const std::string line2 = m_w.pick("Places: GeoNames (CC BY 4.0); boundaries: Natural Earth (public domain). Map: geoevents",
+                                           "Lieux : GeoNames (CC BY 4.0) ; frontières : Natural Earth (domaine public). Carte : geoevents");
+        const double h = m_shaper.measure("Hg", m_st.credit.font).size.h;
+        out.items.push_back({text_item(fitted(line1, m_st.credit), m_st.credit, {margin, m_map_box.y1 + 5}), {}, {}, "credit", false});
+        out.items.push_back({text_item(fitted(line2, m_st.credit), m_st.credit, {margin, m_map_box.y1 + 5 + h + 1}), {}, {}, "credit", false});
+    }
+
+    const geo::Project& m_project;
+    const Basemap& m_basemap;
+    const TextShaper& m_shaper;
+    const SceneOptions& m_o;
+    const Style& m_st;
+    Words m_w;
+    Scene m_scene;
+    detail::Story m_story;
+    geo::Bbox m_extent;
+    std::optional<Projection> m_proj;
+    Transform m_tf;
+    Box m_map_box;
+    Resolution m_resolution = Resolution::r10m;
+    std::set<std::string> m_used_keys;
+    LabelObstacles m_obstacles;
+    double m_line_half_width = 2;
+    std::vector<Point> m_story_pixels;
+    std::vector<std::string> m_outside_events;
+};
+
+} // namespace
+
+Scene build_scene(const geo::Project& project, const Basemap& basemap, const TextShaper& shaper, const SceneOptions& options) {
+    return Builder(project, basemap, shaper, options).build();
+}
+
+} // namespace geoevents::render

@@ -1,0 +1,96 @@
+#include "geoevents/render/shapes.hpp"
+
+#include <cmath>
+
+#include "pixel_geometry.hpp"
+
+namespace geoevents::render {
+
+std::vector<Point> marker_outline(MarkerShape shape, Point c, double size) {
+    const double r = size / 2;
+    std::vector<Point> out;
+    auto polygon = [&](int n, double radius, double start_deg) {
+        for (int i = 0; i < n; ++i) {
+            const double a = (start_deg + 360.0 * i / n) * M_PI / 180;
+            out.push_back({c.x + radius * std::cos(a), c.y + radius * std::sin(a)});
+        }
+    };
+    switch (shape) {
+    case MarkerShape::circle: polygon(32, r, 0); break;
+    case MarkerShape::square: polygon(4, r * 0.92 * std::sqrt(2.0), 45); break;
+    // The triangle's centroid sits a third of its height down, so it is
+    // drawn with a slightly larger radius to look as big as the others.
+    case MarkerShape::triangle: polygon(3, r * 1.15, -90); break;
+    case MarkerShape::diamond: polygon(4, r * 1.1, -90); break;
+    case MarkerShape::star:
+        for (int i = 0; i < 10; ++i) {
+            const double a = (-90 + 36.0 * i) * M_PI / 180;
+            const double radius = (i % 2 == 0) ? r * 1.15 : r * 0.5;
+            out.push_back({c.x + radius * std::cos(a), c.y + radius * std::sin(a)});
+        }
+        break;
+    case MarkerShape::cross: {
+        // A thick X: twelve corners.
+        const double t = r * 0.32, e = r * 0.95;
+        const Point pts[12] = {{0, -t}, {e - t, -e}, {e, -e + t}, {t, 0}, {e, e - t}, {e - t, e},
+                               {0, t}, {-e + t, e}, {-e, e - t}, {-t, 0}, {-e, -e + t}, {-e + t, -e}};
+        for (const Point& p : pts) out.push_back({c.x + p.x, c.y + p.y});
+        break;
+    }
+    }
+    out.push_back(out.front());
+    return out;
+}
+
+ArrowShape arrow_shape(const ArrowItem& a) {
+    ArrowShape s;
+    if (a.path.size() < 2) return s;
+    const Point tip = a.path.back();
+    // The direction of the head: from the point head_length back along the path.
+    const double total = detail::length(a.path);
+    const double back = std::min(a.head_length, total);
+    const std::vector<Point> head_part = detail::partial(a.path, total > 0 ? (total - back) / total : 0);
+    const Point base_c = head_part.back();
+    double dx = tip.x - base_c.x, dy = tip.y - base_c.y;
+    const double l = std::hypot(dx, dy);
+    if (l == 0) {
+        s.shaft = a.path;
+        s.head = {tip, tip, tip};
+        return s;
+    }
+    dx /= l;
+    dy /= l;
+    const Point base{tip.x - dx * a.head_length, tip.y - dy * a.head_length};
+    const double hw = a.head_width / 2;
+    s.head = {tip, Point{base.x - dy * hw, base.y + dx * hw}, Point{base.x + dy * hw, base.y - dx * hw}};
+    // The shaft stops inside the head (not at its tip) so its end never pokes through.
+    s.shaft = detail::partial(a.path, total > 0 ? std::max(0.0, (total - a.head_length * 0.7) / total) : 0);
+    return s;
+}
+
+std::vector<std::array<Point, 2>> hatch_segments(const Box& b, double spacing, bool cross) {
+    std::vector<std::array<Point, 2>> out;
+    if (!(spacing > 0)) return out;
+    // Lines x - y = c (going down-right… in y-down space: "\" lines) and x + y = c ("/").
+    const double h = b.height();
+    for (double c = std::floor((b.x0 + b.y0) / spacing) * spacing; c <= b.x1 + b.y1; c += spacing)
+        out.push_back({Point{c - b.y0, b.y0}, Point{c - b.y0 - h, b.y0 + h}});
+    if (cross)
+        for (double c = std::floor((b.x0 - b.y1) / spacing) * spacing; c <= b.x1 - b.y0; c += spacing)
+            out.push_back({Point{c + b.y0, b.y0}, Point{c + b.y0 + h, b.y0 + h}});
+    return out;
+}
+
+std::vector<Point> dot_centres(const Box& b, double spacing) {
+    std::vector<Point> out;
+    if (!(spacing > 0)) return out;
+    const long row0 = static_cast<long>(std::floor(b.y0 / spacing));
+    for (long row = row0; row * spacing <= b.y1 + spacing; ++row) {
+        const double shift = (row % 2 == 0) ? 0 : spacing / 2;
+        for (double x = std::floor(b.x0 / spacing) * spacing - spacing + shift; x <= b.x1 + spacing; x += spacing)
+            out.push_back({x, row * spacing});
+    }
+    return out;
+}
+
+} // namespace geoevents::render
