@@ -10,6 +10,7 @@
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/error.hpp"
 #include "geoevents/news/news.hpp"
+#include "geoevents/render/basemap.hpp"
 
 int main(int argc, char** argv) {
     using namespace geoevents;
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", GEOEVENTS_VERSION);
     cli.require_subcommand(1);
     Action action;
+    add_basemap_commands(cli, action);
     add_gazetteer_commands(cli, action);
     add_map_commands(cli, action);
     add_parse_command(cli, action);
@@ -30,6 +32,9 @@ int main(int argc, char** argv) {
     try {
         return action ? action() : exit_usage;
     } catch (const gazetteer::IndexError& e) {
+        fmt::print(stderr, "geoevents: {}\n", e.what());
+        return exit_no_index;
+    } catch (const render::BasemapError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;
     } catch (const news::LexiconError& e) {
