@@ -264,6 +264,29 @@ double unwrap(Ring& r) {
     return r.back().lon - r.front().lon;
 }
 
+/// Edges that the cut added along lon ±180 or along a pole get a vertex
+/// every degree, so that once projected they follow the meridian or the pole
+/// line in any projection (a straight chord would not).
+void densify_cuts(Ring& r) {
+    Ring out;
+    out.reserve(r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        if (i > 0) {
+            const P a = r[i - 1], b = r[i];
+            const bool meridian = std::abs(a.lon) >= antimeridian && a.lon == b.lon;
+            const bool pole = std::abs(a.lat) >= 90 && a.lat == b.lat;
+            const double span = meridian ? std::abs(b.lat - a.lat) : pole ? std::abs(b.lon - a.lon) : 0;
+            const int steps = static_cast<int>(std::ceil(span));
+            for (int k = 1; k < steps; ++k) {
+                const double t = static_cast<double>(k) / steps;
+                out.push_back({a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
+            }
+        }
+        out.push_back(r[i]);
+    }
+    r = std::move(out);
+}
+
 /// `p` cut at the antimeridian into planar polygons within [-180, 180].
 std::vector<Polygon> cut_at_antimeridian(Polygon p) {
     bool any = false;
@@ -315,8 +338,10 @@ std::vector<Polygon> cut_at_antimeridian(Polygon p) {
         std::vector<Polygon> pieces;
         WkbReader(part.wkb()).polygons(pieces);
         for (auto& piece : pieces) {
-            for (auto& r : piece.rings)
+            for (auto& r : piece.rings) {
                 for (auto& v : r) v.lon = std::clamp(v.lon - shift, -180.0, 180.0);
+                densify_cuts(r);
+            }
             out.push_back(std::move(piece));
         }
     }
@@ -338,14 +363,24 @@ std::vector<Ring> split_line(const Ring& line, bool drop_cuts) {
                 out.emplace_back();
             } else if (crosses(a, b)) {
                 const double edge = a.lon > 0 ? 180.0 : -180.0;
-                const double b_lon = b.lon + (a.lon > 0 ? 360.0 : -360.0);
-                const double t = (edge - a.lon) / (b_lon - a.lon);
-                const double lat = a.lat + t * (b.lat - a.lat);
-                out.back().push_back({edge, lat});
-                out.push_back({{-edge, lat}});
+                const bool a_on = std::abs(a.lon) >= antimeridian, b_on = std::abs(b.lon) >= antimeridian;
+                if (a_on && b_on) {  // +180 to -180 at the same place: only the numbers change
+                    out.emplace_back();
+                } else if (a_on) {
+                    out.push_back({{-edge, a.lat}});
+                } else if (b_on) {
+                    out.back().push_back({edge, b.lat});
+                    out.emplace_back();
+                } else {
+                    const double b_lon = b.lon + (a.lon > 0 ? 360.0 : -360.0);
+                    const double t = (edge - a.lon) / (b_lon - a.lon);
+                    const double lat = a.lat + t * (b.lat - a.lat);
+                    out.back().push_back({edge, lat});
+                    out.push_back({{-edge, lat}});
+                }
             }
         }
-        out.back().push_back(b);
+        if (out.back().empty() || out.back().back().lon != b.lon || out.back().back().lat != b.lat) out.back().push_back(b);
     }
     std::erase_if(out, [](const Ring& r) { return r.size() < 2; });
     return out;
