@@ -9,6 +9,9 @@ namespace geoevents::app {
 
 using Action = std::function<int()>;
 
+/// `geoevents basemap build|info`.
+void add_basemap_commands(CLI::App& app, Action& action);
+
 /// `geoevents gazetteer build|lookup`.
 void add_gazetteer_commands(CLI::App& app, Action& action);
 

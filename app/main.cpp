@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", GEOEVENTS_VERSION);
     cli.require_subcommand(1);
     Action action;
+    add_basemap_commands(cli, action);
     add_gazetteer_commands(cli, action);
     add_map_commands(cli, action);
     add_parse_command(cli, action);
@@ -37,10 +38,10 @@ int main(int argc, char** argv) {
     } catch (const gazetteer::IndexError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;
-    } catch (const news::LexiconError& e) {
+    } catch (const render::BasemapError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;
-    } catch (const render::BasemapError& e) {
+    } catch (const news::LexiconError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;
     } catch (const render::FontError& e) {

