@@ -221,6 +221,13 @@ private:
         const std::string def = m_o.projection.empty() ? projection_for(m_extent) : m_o.projection;
         m_proj.emplace(def);
         m_scene.viewport.projection = def;
+        if (m_o.frame) {
+            if (m_o.projection.empty()) throw RenderError("a frame needs its projection");
+            const Box& f = *m_o.frame;
+            if (!(f.x1 > f.x0 && f.y1 > f.y0)) throw RenderError("empty frame");
+            fit(f.x0, f.y0, f.x1, f.y1, 1.0);
+            return;
+        }
 
         // Fit the projected story, padded, into the map box.
         double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
@@ -233,9 +240,14 @@ private:
             y1 = std::max(y1, q.y);
         }
         if (!std::isfinite(x0)) throw RenderError("the projection '" + def + "' cannot project the map's extent");
+        fit(x0, y0, x1, y1, m_o.bbox ? 1.0 : 1.22);  // room for markers and labels at the edges
+    }
+
+    // Centres the projected rectangle in the map box at the largest scale
+    // that shows it whole, grown by `pad`.
+    void fit(double x0, double y0, double x1, double y1, double pad) {
         const double min_span = 300e3;  // metres: a one-town story still shows its surroundings
         const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-        const double pad = m_o.bbox ? 1.0 : 1.22;  // room for markers and labels at the edges
         const double dx = std::max(x1 - x0, min_span) * pad, dy = std::max(y1 - y0, min_span) * pad;
         const double k = std::min(m_map_box.width() / dx, m_map_box.height() / dy);
         m_tf.k = k;
@@ -771,11 +783,16 @@ private:
         }
     }
 
+    // National capitals inside the map, the most populous first, at most
+    // one for every 200 × 200 px of map (more would crowd the story out).
     std::vector<Capital> capitals_in_view() const {
+        const auto cap = static_cast<std::size_t>(std::clamp(m_map_box.width() * m_map_box.height() / (200.0 * 200.0), 4.0, 40.0));
         std::vector<Capital> out;
         for (const Capital& c : m_basemap.capitals()) {
             Point p;
-            if (project_point(c.point, p) && m_map_box.grown(-4).contains(p)) out.push_back(c);
+            if (!project_point(c.point, p) || !m_map_box.grown(-4).contains(p)) continue;
+            out.push_back(c);
+            if (out.size() == cap) break;
         }
         return out;
     }
@@ -862,11 +879,6 @@ private:
             r.req.sizes = sizes(r.text, r.style.font);
             r.req.priority = 1;
             requests.push_back(std::move(r));
-            SceneLayer& caps = layer("capitals");
-            const double s = m_st.capital_marker_size;
-            caps.items.push_back({MarkerItem{at, m_st.capital_marker.shape, s, {m_st.capital_marker.color, Pattern::solid, {}, 0}, {}},
-                                  {}, {}, "place:capital", false});
-            m_obstacles.boxes.push_back({at.x - s / 2, at.y - s / 2, at.x + s / 2, at.y + s / 2});
         }
         const double px_km = 1.0 / m_tf.k / 1000.0;
         for (const Country& c : m_basemap.countries()) {
@@ -889,11 +901,15 @@ private:
         }
 
         std::vector<LabelRequest> reqs;
-        for (const auto& r : requests) reqs.push_back(r.req);
+        for (auto& r : requests) {
+            if (auto it = m_o.previous_labels.find(r.req.id); it != m_o.previous_labels.end()) r.req.previous = it->second;
+            reqs.push_back(r.req);
+        }
         LabelObstacles obstacles = m_obstacles;
         obstacles.line_half_width = m_line_half_width;
         LabelOptions options;
         options.canvas = m_map_box.grown(-2);
+        options.leader_max = 90;
         const LabelResult result = place_labels(reqs, obstacles, options);
 
         SceneLayer& dots = layer("places");
@@ -913,6 +929,15 @@ private:
                     for (const auto& p : m_story.places)
                         if (p.id == r.req.id) dots.items[d++].feature.row = p.row;
         }
+        // A capital is drawn only with its name: a dot alone says nothing.
+        SceneLayer& caps = layer("capitals");
+        for (const PlacedLabel& pl : result.placed) {
+            const Request& r = requests[pl.request];
+            if (r.req.priority != 1) continue;
+            const double s = m_st.capital_marker_size;
+            caps.items.push_back({MarkerItem{r.at, m_st.capital_marker.shape, s, {m_st.capital_marker.color, Pattern::solid, {}, 0}, {}},
+                                  {}, {}, "place:capital", false});
+        }
         for (const PlacedLabel& pl : result.placed) {
             const Request& r = requests[pl.request];
             Font f = r.style.font;
@@ -924,6 +949,7 @@ private:
                 leader.parts = {{pl.leader_from, pl.leader_to}};
                 out.items.push_back({std::move(leader), {}, {}, "leader", false});
             }
+            m_scene.label_boxes[r.req.id] = pl.box;
             out.items.push_back({std::move(t), {}, {}, "label", false});
         }
         for (std::size_t i : result.unlabeled_required) m_scene.unlabeled.push_back(requests[i].text);

@@ -68,6 +68,8 @@ ArrowShape arrow_shape(const ArrowItem& a) {
     return s;
 }
 
+std::vector<Point> partial_path(const std::vector<Point>& path, double fraction) { return detail::partial(path, fraction); }
+
 std::vector<std::array<Point, 2>> hatch_segments(const Box& b, double spacing, bool cross) {
     std::vector<std::array<Point, 2>> out;
     if (!(spacing > 0)) return out;

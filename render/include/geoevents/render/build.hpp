@@ -3,6 +3,7 @@
 // writes and a person may have corrected): extent and projection, basemap,
 // story areas, movements and event markers, labels, and the furniture
 // (title, legend, scale bar, locator inset, credit). docs/render.md.
+#include <map>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,13 @@ struct SceneOptions {
     std::string title, subtitle;        ///< empty: made from the project
     const Style* style = nullptr;       ///< default_style() when null
     bool furniture = true;              ///< title, legend, scale bar, inset, credit
+    /// The viewer's view: a rectangle in projected coordinates (x0, y0, x1,
+    /// y1, in `projection`'s units, which must then be set) shown centred in
+    /// the map box at the largest scale that fits, without padding.
+    std::optional<Box> frame;
+    /// Label boxes of the previous frame by label id (Scene::label_boxes):
+    /// kept where still free, so labels do not jump from frame to frame.
+    std::map<std::string, Box, std::less<>> previous_labels;
 };
 
 /// Builds the scene. Never fails for an empty story (a basemap with a note);

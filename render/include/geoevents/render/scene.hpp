@@ -12,6 +12,7 @@
 //   overload set: a missing one does not compile).
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -166,6 +167,9 @@ struct Scene {
     Viewport viewport;
     std::vector<SceneLayer> layers;
     std::vector<LegendEntry> legend;
+    /// Placed label boxes by label id ("geonames:2460596", "capital:ML",
+    /// "country:NE"), for the next frame's SceneOptions::previous_labels.
+    std::map<std::string, Box, std::less<>> label_boxes;
     /// Story places whose label could not be placed (the run reports them).
     std::vector<std::string> unlabeled;
     /// What the builder repaired, skipped or chose (the run reports them).

@@ -22,6 +22,10 @@ struct ArrowShape {
 /// pointing along the path's last `head_length` px.
 ArrowShape arrow_shape(const ArrowItem& arrow);
 
+/// The first `fraction` (0 to 1) of a path's length: a movement drawn as it
+/// progresses.
+std::vector<Point> partial_path(const std::vector<Point>& path, double fraction);
+
 /// Segments (pairs of points) of a hatch pattern covering `box`: lines at
 /// 45° (and at -45° too for a cross hatch) every `spacing` px, anchored on
 /// the image origin so that neighbouring areas' hatches line up.
