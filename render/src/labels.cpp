@@ -172,12 +172,12 @@ struct Engine {
     std::vector<Item> items;
     Tree tree;
     std::vector<std::optional<Placement>> placed;
-    std::vector<std::array<std::uint32_t, 2>> placed_items; // label item, leader item (or none)
+    std::vector<std::array<std::uint32_t, 3>> placed_items; // label, leader, optional marker's clearance (or none)
     std::vector<std::size_t> rank;                           // position of each request in the total order
     static constexpr std::uint32_t none = UINT32_MAX;
 
     Engine(const std::vector<LabelRequest>& req, const LabelObstacles& obstacles, const LabelOptions& opt)
-        : requests(req), options(opt), placed(req.size()), placed_items(req.size(), {none, none}) {
+        : requests(req), options(opt), placed(req.size()), placed_items(req.size(), {none, none, none}) {
         for (const Box& b : obstacles.boxes) items.push_back({Kind::obstacle_box, 0, b, {}, {}, 0});
         for (const auto& line : obstacles.lines) {
             for (std::size_t k = 0; k + 1 < line.size(); ++k)
@@ -189,6 +189,7 @@ struct Engine {
         }
         for (std::size_t i = 0; i < requests.size(); ++i) {
             const auto& r = requests[i];
+            if (r.marker_optional) continue; // in the way only once its label is placed
             items.push_back({Kind::clearance, i, segment_bounds(r.anchor, r.anchor, r.clearance), r.anchor, r.anchor,
                              r.clearance});
         }
@@ -221,6 +222,14 @@ struct Engine {
         return false;
     }
 
+    /// An optional marker, drawn with its label, would lie under another label or leader.
+    bool marker_hits(const Item& it, std::size_t self) const noexcept {
+        const auto& r = requests[self];
+        if (it.owner == self || (it.kind != Kind::label && it.kind != Kind::leader)) return false;
+        const double d = it.kind == Kind::label ? distance(r.anchor, it.box) : distance(r.anchor, it.a, it.b);
+        return d < r.clearance + options.padding - eps;
+    }
+
     /// Calls f(item) for every item the placement collides with; f returns false to stop.
     template <class F> void for_each_hit(std::size_t self, const Placement& p, F&& f) const {
         bool stop = false;
@@ -234,6 +243,9 @@ struct Engine {
         if (p.leader && !stop)
             visit([&](const Item& it) { return leader_hits(it, p.from, p.to, self); },
                   segment_bounds(p.from, p.to, options.padding));
+        if (const auto& r = requests[self]; r.marker_optional && !stop)
+            visit([&](const Item& it) { return marker_hits(it, self); },
+                  segment_bounds(r.anchor, r.anchor, r.clearance + options.padding));
     }
 
     bool is_free(std::size_t self, const Placement& p) const {
@@ -256,6 +268,10 @@ struct Engine {
         placed[i] = p;
         placed_items[i][0] = add_item({Kind::label, i, p.box, {}, {}, 0});
         placed_items[i][1] = p.leader ? add_item({Kind::leader, i, segment_bounds(p.from, p.to, 0), p.from, p.to, 0}) : none;
+        const auto& r = requests[i];
+        if (r.marker_optional)
+            placed_items[i][2] = add_item({Kind::clearance, i, segment_bounds(r.anchor, r.anchor, r.clearance), r.anchor,
+                                           r.anchor, r.clearance});
     }
 
     void remove(std::size_t i) {
@@ -280,9 +296,11 @@ struct Engine {
     }
 
     /// Completes p with its leader: from the edge of the clearance towards the
-    /// nearest point of the box. False when the box is too far for a leader.
+    /// nearest point of the box. False when the box covers its own marker or
+    /// is too far for a leader.
     bool attach(const LabelRequest& r, Placement& p) const noexcept {
         const double gap = distance(r.anchor, p.box) - r.clearance;
+        if (gap < options.padding - eps) return false; // over its own marker
         // Up to one pixel beyond the padding the box still reads as next to the marker.
         if (gap <= options.padding + 1) {
             p.leader = false;
