@@ -373,7 +373,10 @@ struct Engine {
         std::vector<std::size_t> out;
         bool blocked = false;
         for_each_hit(r, p, [&](const Item& it) {
-            if ((it.kind != Kind::label && it.kind != Kind::leader) || requests[it.owner].priority > requests[r].priority)
+            // A placed label takes its leader and, when it is drawn only with its label, its marker along.
+            const bool moves = it.kind == Kind::label || it.kind == Kind::leader ||
+                               (it.kind == Kind::clearance && requests[it.owner].marker_optional);
+            if (!moves || requests[it.owner].priority > requests[r].priority)
                 blocked = true;
             else if (std::find(out.begin(), out.end(), it.owner) == out.end())
                 out.push_back(it.owner);
