@@ -230,8 +230,12 @@ struct Engine {
         return d < r.clearance + options.padding - eps;
     }
 
+    /// What for_each_hit tests: the box and leader of the placement, the
+    /// optional marker of the request (the same for every placement).
+    enum Parts { label_part = 1, marker_part = 2, all_parts = 3 };
+
     /// Calls f(item) for every item the placement collides with; f returns false to stop.
-    template <class F> void for_each_hit(std::size_t self, const Placement& p, F&& f) const {
+    template <class F> void for_each_hit(std::size_t self, const Placement& p, int parts, F&& f) const {
         bool stop = false;
         const auto visit = [&](auto&& test, const Box& query) {
             tree.query(bgi::intersects(to_bg(query)) && bgi::satisfies([&](const Entry& e) {
@@ -239,19 +243,20 @@ struct Engine {
                        }),
                        boost::make_function_output_iterator([&](const Entry& e) { stop = !f(items[e.second]); }));
         };
-        visit([&](const Item& it) { return box_hits(it, p.box, self); }, p.box.grown(options.padding));
-        if (p.leader && !stop)
+        if (parts & label_part)
+            visit([&](const Item& it) { return box_hits(it, p.box, self); }, p.box.grown(options.padding));
+        if ((parts & label_part) && p.leader && !stop)
             visit([&](const Item& it) { return leader_hits(it, p.from, p.to, self); },
                   segment_bounds(p.from, p.to, options.padding));
-        if (const auto& r = requests[self]; r.marker_optional && !stop)
+        if (const auto& r = requests[self]; (parts & marker_part) && r.marker_optional && !stop)
             visit([&](const Item& it) { return marker_hits(it, self); },
                   segment_bounds(r.anchor, r.anchor, r.clearance + options.padding));
     }
 
-    bool is_free(std::size_t self, const Placement& p) const {
-        if (!options.canvas.contains(p.box)) return false;
+    bool is_free(std::size_t self, const Placement& p, int parts = all_parts) const {
+        if ((parts & label_part) && !options.canvas.contains(p.box)) return false;
         bool hit = false;
-        for_each_hit(self, p, [&](const Item&) { return !(hit = true); });
+        for_each_hit(self, p, parts, [&](const Item&) { return !(hit = true); });
         return !hit;
     }
 
@@ -357,10 +362,13 @@ struct Engine {
 
     /// First free placement for request i (previous box first when `with_previous`).
     std::optional<Placement> find(std::size_t i, bool with_previous = true) const {
+        // An optional marker under a placed label rules out every candidate:
+        // test it once (in dense maps most basemap towns stop here).
+        if (!is_free(i, Placement{}, marker_part)) return std::nullopt;
         if (with_previous)
-            if (auto p = previous(i); p && is_free(i, *p)) return p;
+            if (auto p = previous(i); p && is_free(i, *p, label_part)) return p;
         for (const Placement& p : candidates(i))
-            if (is_free(i, p)) return p;
+            if (is_free(i, p, label_part)) return p;
         return std::nullopt;
     }
 
@@ -372,7 +380,7 @@ struct Engine {
     std::optional<std::vector<std::size_t>> movable_conflicts(std::size_t r, const Placement& p) const {
         std::vector<std::size_t> out;
         bool blocked = false;
-        for_each_hit(r, p, [&](const Item& it) {
+        for_each_hit(r, p, all_parts, [&](const Item& it) {
             // A placed label takes its leader and, when it is drawn only with its label, its marker along.
             const bool moves = it.kind == Kind::label || it.kind == Kind::leader ||
                                (it.kind == Kind::clearance && requests[it.owner].marker_optional);
