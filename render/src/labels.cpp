@@ -375,8 +375,8 @@ struct Engine {
     // --- local search --------------------------------------------------------
 
     /// Placed labels in the way of placement p of request r, or nullopt when
-    /// something that cannot move is in the way (an obstacle, a clearance, a
-    /// label of higher priority) or too many labels are.
+    /// something that cannot move is in the way (an obstacle, a marker always
+    /// drawn, a label of higher priority) or too many labels are.
     std::optional<std::vector<std::size_t>> movable_conflicts(std::size_t r, const Placement& p) const {
         std::vector<std::size_t> out;
         bool blocked = false;
@@ -437,12 +437,12 @@ struct Engine {
     /// Tries to make room for the unplaced required request r. Takes the first
     /// rearrangement that drops nothing, else the one that drops fewest labels.
     bool make_room(std::size_t r) {
-        std::vector<Placement> options_r;
-        if (auto p = previous(r)) options_r.push_back(*p);
-        for (const Placement& p : candidates(r)) options_r.push_back(p);
+        std::vector<Placement> choices;
+        if (auto p = previous(r)) choices.push_back(*p);
+        for (const Placement& p : candidates(r)) choices.push_back(p);
         std::optional<std::pair<Placement, std::vector<std::size_t>>> best;
         int best_dropped = 0, trials = 0;
-        for (const Placement& p : options_r) {
+        for (const Placement& p : choices) {
             if (trials >= max_trials) break;
             if (!options.canvas.contains(p.box)) continue;
             const auto displaced = movable_conflicts(r, p);
