@@ -6,6 +6,7 @@
 // overlaps, counted pair by pair outside the timed loop (must be 0).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
