@@ -3,14 +3,14 @@
 //
 // The caller measures each label's text at a few type sizes and says where its
 // place is; the engine chooses, for as many labels as possible, a box that
-//   * does not overlap another placed label (keeping `padding` between them),
-//   * does not overlap an obstacle box (legend, inset, scale bar, credit…),
-//     nor come within `line_half_width` of an obstacle line (arrows, routes),
-//   * does not cover any anchor's clearance (its own marker or another's; the
-//     marker of a `marker_optional` request counts only when its label is placed),
-//   * does not cover another label's leader line,
-//   * lies entirely inside the canvas,
-// and a leader line, when one is drawn, does not come within `padding` of
+// keeps at least `padding` px away from
+//   * every other placed label and its leader line,
+//   * every obstacle box (legend, inset, scale bar, credit…), and the drawn
+//     width (`line_half_width`) of every obstacle line (arrows, routes),
+//   * every anchor's clearance (its own marker or another's; the marker of a
+//     `marker_optional` request counts only when its label is placed),
+// and lies entirely inside the canvas. A leader line, when one is drawn, is at
+// most `leader_max` long and does not come within `padding` of
 // another label's box, an obstacle box, another anchor's clearance or another
 // leader. Every distance above is met to within 1e-6 px.
 //
