@@ -172,12 +172,12 @@ struct Engine {
     std::vector<Item> items;
     Tree tree;
     std::vector<std::optional<Placement>> placed;
-    std::vector<std::array<std::uint32_t, 2>> placed_items; // label item, leader item (or none)
+    std::vector<std::array<std::uint32_t, 3>> placed_items; // label, leader, optional marker's clearance (or none)
     std::vector<std::size_t> rank;                           // position of each request in the total order
     static constexpr std::uint32_t none = UINT32_MAX;
 
     Engine(const std::vector<LabelRequest>& req, const LabelObstacles& obstacles, const LabelOptions& opt)
-        : requests(req), options(opt), placed(req.size()), placed_items(req.size(), {none, none}) {
+        : requests(req), options(opt), placed(req.size()), placed_items(req.size(), {none, none, none}) {
         for (const Box& b : obstacles.boxes) items.push_back({Kind::obstacle_box, 0, b, {}, {}, 0});
         for (const auto& line : obstacles.lines) {
             for (std::size_t k = 0; k + 1 < line.size(); ++k)
@@ -189,6 +189,7 @@ struct Engine {
         }
         for (std::size_t i = 0; i < requests.size(); ++i) {
             const auto& r = requests[i];
+            if (r.marker_optional) continue; // in the way only once its label is placed
             items.push_back({Kind::clearance, i, segment_bounds(r.anchor, r.anchor, r.clearance), r.anchor, r.anchor,
                              r.clearance});
         }
@@ -221,8 +222,20 @@ struct Engine {
         return false;
     }
 
+    /// An optional marker, drawn with its label, would lie under another label or leader.
+    bool marker_hits(const Item& it, std::size_t self) const noexcept {
+        const auto& r = requests[self];
+        if (it.owner == self || (it.kind != Kind::label && it.kind != Kind::leader)) return false;
+        const double d = it.kind == Kind::label ? distance(r.anchor, it.box) : distance(r.anchor, it.a, it.b);
+        return d < r.clearance + options.padding - eps;
+    }
+
+    /// What for_each_hit tests: the box and leader of the placement, the
+    /// optional marker of the request (the same for every placement).
+    enum Parts { label_part = 1, marker_part = 2, all_parts = 3 };
+
     /// Calls f(item) for every item the placement collides with; f returns false to stop.
-    template <class F> void for_each_hit(std::size_t self, const Placement& p, F&& f) const {
+    template <class F> void for_each_hit(std::size_t self, const Placement& p, int parts, F&& f) const {
         bool stop = false;
         const auto visit = [&](auto&& test, const Box& query) {
             tree.query(bgi::intersects(to_bg(query)) && bgi::satisfies([&](const Entry& e) {
@@ -230,16 +243,20 @@ struct Engine {
                        }),
                        boost::make_function_output_iterator([&](const Entry& e) { stop = !f(items[e.second]); }));
         };
-        visit([&](const Item& it) { return box_hits(it, p.box, self); }, p.box.grown(options.padding));
-        if (p.leader && !stop)
+        if (parts & label_part)
+            visit([&](const Item& it) { return box_hits(it, p.box, self); }, p.box.grown(options.padding));
+        if ((parts & label_part) && p.leader && !stop)
             visit([&](const Item& it) { return leader_hits(it, p.from, p.to, self); },
                   segment_bounds(p.from, p.to, options.padding));
+        if (const auto& r = requests[self]; (parts & marker_part) && r.marker_optional && !stop)
+            visit([&](const Item& it) { return marker_hits(it, self); },
+                  segment_bounds(r.anchor, r.anchor, r.clearance + options.padding));
     }
 
-    bool is_free(std::size_t self, const Placement& p) const {
-        if (!options.canvas.contains(p.box)) return false;
+    bool is_free(std::size_t self, const Placement& p, int parts = all_parts) const {
+        if ((parts & label_part) && !options.canvas.contains(p.box)) return false;
         bool hit = false;
-        for_each_hit(self, p, [&](const Item&) { return !(hit = true); });
+        for_each_hit(self, p, parts, [&](const Item&) { return !(hit = true); });
         return !hit;
     }
 
@@ -256,6 +273,10 @@ struct Engine {
         placed[i] = p;
         placed_items[i][0] = add_item({Kind::label, i, p.box, {}, {}, 0});
         placed_items[i][1] = p.leader ? add_item({Kind::leader, i, segment_bounds(p.from, p.to, 0), p.from, p.to, 0}) : none;
+        const auto& r = requests[i];
+        if (r.marker_optional)
+            placed_items[i][2] = add_item({Kind::clearance, i, segment_bounds(r.anchor, r.anchor, r.clearance), r.anchor,
+                                           r.anchor, r.clearance});
     }
 
     void remove(std::size_t i) {
@@ -280,9 +301,11 @@ struct Engine {
     }
 
     /// Completes p with its leader: from the edge of the clearance towards the
-    /// nearest point of the box. False when the box is too far for a leader.
+    /// nearest point of the box. False when the box covers its own marker or
+    /// is too far for a leader.
     bool attach(const LabelRequest& r, Placement& p) const noexcept {
         const double gap = distance(r.anchor, p.box) - r.clearance;
+        if (gap < options.padding - eps) return false; // over its own marker
         // Up to one pixel beyond the padding the box still reads as next to the marker.
         if (gap <= options.padding + 1) {
             p.leader = false;
@@ -339,23 +362,29 @@ struct Engine {
 
     /// First free placement for request i (previous box first when `with_previous`).
     std::optional<Placement> find(std::size_t i, bool with_previous = true) const {
+        // An optional marker under a placed label rules out every candidate:
+        // test it once (in dense maps most basemap towns stop here).
+        if (!is_free(i, Placement{}, marker_part)) return std::nullopt;
         if (with_previous)
-            if (auto p = previous(i); p && is_free(i, *p)) return p;
+            if (auto p = previous(i); p && is_free(i, *p, label_part)) return p;
         for (const Placement& p : candidates(i))
-            if (is_free(i, p)) return p;
+            if (is_free(i, p, label_part)) return p;
         return std::nullopt;
     }
 
     // --- local search --------------------------------------------------------
 
     /// Placed labels in the way of placement p of request r, or nullopt when
-    /// something that cannot move is in the way (an obstacle, a clearance, a
-    /// label of higher priority) or too many labels are.
+    /// something that cannot move is in the way (an obstacle, a marker always
+    /// drawn, a label of higher priority) or too many labels are.
     std::optional<std::vector<std::size_t>> movable_conflicts(std::size_t r, const Placement& p) const {
         std::vector<std::size_t> out;
         bool blocked = false;
-        for_each_hit(r, p, [&](const Item& it) {
-            if ((it.kind != Kind::label && it.kind != Kind::leader) || requests[it.owner].priority > requests[r].priority)
+        for_each_hit(r, p, all_parts, [&](const Item& it) {
+            // A placed label takes its leader and, when it is drawn only with its label, its marker along.
+            const bool moves = it.kind == Kind::label || it.kind == Kind::leader ||
+                               (it.kind == Kind::clearance && requests[it.owner].marker_optional);
+            if (!moves || requests[it.owner].priority > requests[r].priority)
                 blocked = true;
             else if (std::find(out.begin(), out.end(), it.owner) == out.end())
                 out.push_back(it.owner);
@@ -408,12 +437,12 @@ struct Engine {
     /// Tries to make room for the unplaced required request r. Takes the first
     /// rearrangement that drops nothing, else the one that drops fewest labels.
     bool make_room(std::size_t r) {
-        std::vector<Placement> options_r;
-        if (auto p = previous(r)) options_r.push_back(*p);
-        for (const Placement& p : candidates(r)) options_r.push_back(p);
+        std::vector<Placement> choices;
+        if (auto p = previous(r)) choices.push_back(*p);
+        for (const Placement& p : candidates(r)) choices.push_back(p);
         std::optional<std::pair<Placement, std::vector<std::size_t>>> best;
         int best_dropped = 0, trials = 0;
-        for (const Placement& p : options_r) {
+        for (const Placement& p : choices) {
             if (trials >= max_trials) break;
             if (!options.canvas.contains(p.box)) continue;
             const auto displaced = movable_conflicts(r, p);

@@ -878,6 +878,7 @@ private:
             r.req.clearance = m_st.capital_marker_size / 2 + 1;
             r.req.sizes = sizes(r.text, r.style.font);
             r.req.priority = 1;
+            r.req.marker_optional = true;
             requests.push_back(std::move(r));
         }
         const double px_km = 1.0 / m_tf.k / 1000.0;

@@ -71,6 +71,7 @@ Map random_map(unsigned seed, bool with_previous = false, int min_places = 10, i
         const int kind = integer(0, 9);
         r.priority = kind == 0 ? 2 : kind <= 2 ? 1 : 0;
         r.required = r.priority == 2;
+        r.marker_optional = r.priority == 0 && integer(0, 1) == 0;
         if (with_previous && integer(0, 1) == 0) {
             const Size s = r.sizes[static_cast<std::size_t>(integer(0, static_cast<int>(r.sizes.size()) - 1))];
             const double x = r.anchor.x + uniform(-80, 60), y = r.anchor.y + uniform(-60, 40);
@@ -93,7 +94,11 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
     const auto& req = m.requests;
     const double pad = m.options.padding;
     const auto fail = [&](const std::string& what) { out.push_back(what); };
-    std::vector<bool> seen(req.size(), false);
+    std::vector<bool> seen(req.size(), false), is_placed(req.size(), false);
+    for (const PlacedLabel& p : res.placed)
+        if (p.request < req.size()) is_placed[p.request] = true;
+    // A marker drawn only with its label is in the way only when the label is placed.
+    const auto drawn = [&](std::size_t j) { return !req[j].marker_optional || is_placed[j]; };
     for (std::size_t a = 0; a < res.placed.size(); ++a) {
         const PlacedLabel& p = res.placed[a];
         if (p.request >= req.size() || seen[p.request]) {
@@ -114,9 +119,9 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
             for (std::size_t v = 0; v + 1 < line.size(); ++v)
                 if (bg::distance(bgs(line[v], line[v + 1]), bgb(p.box)) < m.obstacles.line_half_width + pad - tolerance)
                     fail(who + " touches an obstacle line");
-        for (const LabelRequest& other : req)
-            if (bg::distance(bgp(other.anchor), bgb(p.box)) < other.clearance + pad - tolerance)
-                fail(who + " covers the marker of '" + other.id + "'");
+        for (std::size_t j = 0; j < req.size(); ++j)
+            if (drawn(j) && bg::distance(bgp(req[j].anchor), bgb(p.box)) < req[j].clearance + pad - tolerance)
+                fail(who + " covers the marker of '" + req[j].id + "'");
         const double gap = bg::distance(bgp(r.anchor), bgb(p.box)) - r.clearance;
         if (p.leader) {
             const double length = std::hypot(p.leader_to.x - p.leader_from.x, p.leader_to.y - p.leader_from.y);
@@ -128,7 +133,7 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
             for (const Box& o : m.obstacles.boxes)
                 if (bg::distance(leader, bgb(o)) < pad - tolerance) fail(who + " has a leader across an obstacle");
             for (std::size_t j = 0; j < req.size(); ++j)
-                if (j != p.request && bg::distance(bgp(req[j].anchor), leader) < req[j].clearance + pad - tolerance)
+                if (j != p.request && drawn(j) && bg::distance(bgp(req[j].anchor), leader) < req[j].clearance + pad - tolerance)
                     fail(who + " has a leader across the marker of '" + req[j].id + "'");
         } else if (gap > pad + 1 + tolerance) {
             fail(who + " is away from its place without a leader");
@@ -316,6 +321,27 @@ TEST_CASE("a lone label goes to the top right of its marker", "[render][labels]"
     CHECK(p.box.x0 == Approx(200 + d));
     CHECK(p.box.y1 == Approx(200 - d));
     CHECK(p.box.width() == Approx(80));
+}
+
+TEST_CASE("a marker drawn only with its label blocks nothing until the label is placed", "[render][labels]") {
+    LabelOptions opt;
+    opt.canvas = {0, 0, 400, 400};
+    const LabelRequest story = label("menaka", {100, 100}, {80, 16}, 2, true);
+    LabelRequest town = label("small-town", {140, 88}, {60, 14}); // under the story label's top-right box
+    SECTION("optional marker: the story label keeps its best place, the town is left out") {
+        town.marker_optional = true;
+        const LabelResult res = place_labels({story, town}, {}, opt);
+        REQUIRE(res.placed.size() == 1);
+        CHECK(res.placed[0].request == 0);
+        CHECK(res.placed[0].candidate == 0);
+        CHECK(res.dropped_optional == 1);
+    }
+    SECTION("marker always drawn: the story label goes elsewhere, both are placed") {
+        const LabelResult res = place_labels({story, town}, {}, opt);
+        REQUIRE(res.placed.size() == 2);
+        CHECK(res.placed[0].candidate != 0);
+        check_contract({{story, town}, {}, opt}, res);
+    }
 }
 
 TEST_CASE("a smaller type size is used before a leader", "[render][labels]") {

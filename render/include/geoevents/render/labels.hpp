@@ -3,13 +3,14 @@
 //
 // The caller measures each label's text at a few type sizes and says where its
 // place is; the engine chooses, for as many labels as possible, a box that
-//   * does not overlap another placed label (keeping `padding` between them),
-//   * does not overlap an obstacle box (legend, inset, scale bar, credit…),
-//     nor come within `line_half_width` of an obstacle line (arrows, routes),
-//   * does not cover any label's anchor clearance (its own marker or another's),
-//   * does not cover another label's leader line,
-//   * lies entirely inside the canvas,
-// and a leader line, when one is drawn, does not come within `padding` of
+// keeps at least `padding` px away from
+//   * every other placed label and its leader line,
+//   * every obstacle box (legend, inset, scale bar, credit…), and the drawn
+//     width (`line_half_width`) of every obstacle line (arrows, routes),
+//   * every anchor's clearance (its own marker or another's; the marker of a
+//     `marker_optional` request counts only when its label is placed),
+// and lies entirely inside the canvas. A leader line, when one is drawn, is at
+// most `leader_max` long and does not come within `padding` of
 // another label's box, an obstacle box, another anchor's clearance or another
 // leader. Every distance above is met to within 1e-6 px.
 //
@@ -53,7 +54,15 @@ struct LabelRequest {
     std::vector<Size> sizes;     ///< text box at each type size, largest first (caller measures text)
     int priority = 0;            ///< higher first: story places 2, capitals 1, basemap 0
     bool required = false;       ///< story place: if not placed it is listed in unlabeled_required
-    std::optional<Box> previous; ///< box placed for this id on the previous frame (viewer): kept when still free
+    /// The box placed for this id on the previous frame (viewer), moved with
+    /// the anchor if the view panned or zoomed: kept when it is still free.
+    std::optional<Box> previous;
+    /// The marker is drawn only together with its label (a basemap town):
+    /// until the label is placed its clearance blocks nothing, and the label is
+    /// placed only where its marker is clear of the labels and leaders already
+    /// placed. Otherwise (story places, whose markers are always drawn) the
+    /// clearance blocks every other label from the start.
+    bool marker_optional = false;
 };
 
 struct LabelObstacles {
