@@ -16,6 +16,7 @@
 #include "geoevents/geo/writer.hpp"
 #include "geoevents/news/batch.hpp"
 #include "geoevents/news/corrections.hpp"
+#include "render_job.hpp"
 
 namespace geoevents::app {
 
@@ -28,7 +29,7 @@ struct MapOptions {
     std::string out = "out", corrections, lang, date, index;
     std::vector<std::string> formats;
     unsigned jobs = 0;
-    bool quiet = false, lenient = false;
+    bool quiet = false, lenient = false, no_render = false;
 };
 
 struct ExportOptions {
@@ -112,6 +113,12 @@ int run_map(const MapOptions& o) {
     }
     auto input = news::layer_input(batch.documents, std::move(events), gz, GEOEVENTS_VERSION);
     if (corrections) input.metadata.extra.emplace_back("corrections", corrections->file());
+    // The articles' language (the majority's): the language of the map's labels.
+    {
+        std::size_t fr = 0;
+        for (const auto& d : batch.documents) fr += d.language == "fr";
+        input.metadata.extra.emplace_back("language", 2 * fr > batch.documents.size() ? "fr" : "en");
+    }
     const geo::Project project = geo::build_layers(input);
 
     const fs::path out(o.out);
@@ -138,6 +145,14 @@ int run_map(const MapOptions& o) {
             fmt::print(stderr, "geoevents: {}\n", e.what());
             status = exit_io;
         }
+    }
+    // The map images, drawn from the GeoPackage just written: what `render` draws.
+    if (!o.no_render && status == exit_ok) {
+        RenderRequest rr;
+        rr.project_file = destination_in(out, "gpkg");
+        rr.outputs = {(out / "map.png").string(), (out / "map.svg").string()};
+        rr.quiet = o.quiet;
+        status = render_images(rr);
     }
     for (const auto& n : project.notes) fmt::print(stderr, "note: {}\n", n);
     for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
@@ -184,6 +199,7 @@ void add_map_commands(CLI::App& app, Action& action) {
     map->add_option("--index", m->index, "gazetteer index (default: $GEOEVENTS_INDEX or the built-in path)");
     map->add_flag("--lenient", m->lenient, "replace invalid UTF-8 instead of refusing the article");
     map->add_flag("-q,--quiet", m->quiet, "no progress bar or summary");
+    map->add_flag("--no-render", m->no_render, "do not draw OUT/map.png and OUT/map.svg");
     map->callback([&action, m] { action = [m] { return run_map(*m); }; });
 
     auto e = std::make_shared<ExportOptions>();

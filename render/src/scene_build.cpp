@@ -517,9 +517,12 @@ private:
                 mk.stroke = {{255, 255, 255, 255}, 1.2, {}};
                 m_used_keys.insert("event:" + cat);
                 out.items.push_back({mk, {std::string(geo::layer_events), e->row}, e->time, "event:" + cat, e->uncertain});
-                m_obstacles.boxes.push_back({at.x - size / 2 - 1, at.y - size / 2 - 1, at.x + size / 2 + 1, at.y + size / 2 + 1});
                 m_story_pixels.push_back(at);
             }
+            // The cluster's bounding circle: the clearance of the place
+            // label that sits on it, or an obstacle for every label.
+            const double half_w = (static_cast<double>(per_row) * (size + 2) - 2) / 2, half_h = (rows * (size + 2) - 2) / 2;
+            m_clusters.push_back({c, std::hypot(half_w, half_h) + 1, false});
         }
         // Approximate places: their uncertainty as a dashed circle.
         SceneLayer& approx = layer("uncertainty");
@@ -849,6 +852,16 @@ private:
             r.req.id = p.id;
             r.req.anchor = at;
             r.req.clearance = r.dot ? m_st.place_dot_size / 2 + 1 : 0;
+            // Event markers on the place: the label goes around them, and
+            // they mark the place (no dot under them).
+            for (auto& c : m_clusters)
+                if (!c.claimed && std::hypot(c.centre.x - at.x, c.centre.y - at.y) <= c.radius) {
+                    c.claimed = true;
+                    r.dot = false;
+                    r.req.anchor = c.centre;
+                    r.req.clearance = std::max(r.req.clearance, c.radius);
+                    break;
+                }
             r.req.sizes = sizes(text, ts.font);
             r.req.priority = p.named_by_event ? 3 : 2;
             r.req.required = true;
@@ -908,6 +921,8 @@ private:
         }
         LabelObstacles obstacles = m_obstacles;
         obstacles.line_half_width = m_line_half_width;
+        for (const auto& c : m_clusters)
+            if (!c.claimed) obstacles.boxes.push_back({c.centre.x - c.radius, c.centre.y - c.radius, c.centre.x + c.radius, c.centre.y + c.radius});
         LabelOptions options;
         options.canvas = m_map_box.grown(-2);
         options.leader_max = 90;
@@ -990,9 +1005,10 @@ private:
         const std::size_t n = m_story.events.size(), a = m_story.sources.size();
         std::string s = std::to_string(n) + (n == 1 ? m_w.pick(" event", " événement") : m_w.pick(" events", " événements"));
         if (first <= last) {
-            const bool one_day = last - first < 86400;
-            s += ", " + month_year(first, m_w.fr, one_day);
-            if (!one_day) s += " – " + month_year(last, m_w.fr, false);
+            const std::string from = month_year(first, m_w.fr, false), to = month_year(last, m_w.fr, false);
+            if (last - first < 86400) s += ", " + month_year(first, m_w.fr, true);  // one day
+            else if (from == to) s += ", " + from;  // one month
+            else s += ", " + from + " – " + to;
         }
         if (a > 0)
             s += m_w.pick(", from ", ", d'après ") + std::to_string(a) +
@@ -1068,6 +1084,12 @@ private:
     LabelObstacles m_obstacles;
     double m_line_half_width = 2;
     std::vector<Point> m_story_pixels;
+    struct Cluster {
+        Point centre;
+        double radius = 0;
+        bool claimed = false;  ///< a place label sits on it
+    };
+    std::vector<Cluster> m_clusters;  ///< event markers sharing a point
     std::vector<std::string> m_outside_events;
 };
 
