@@ -209,14 +209,15 @@ std::optional<ImageFormat> format_for_path(std::string_view path) noexcept {
     return std::nullopt;
 }
 
-Raster rasterize(const Scene& scene, double scale) {
-    SurfacePtr surface = draw_image(scene, scale);
+namespace {
+Raster to_raster(cairo_surface_t* surface) {
+    cairo_surface_flush(surface);
     Raster r;
-    r.width = cairo_image_surface_get_width(surface.get());
-    r.height = cairo_image_surface_get_height(surface.get());
+    r.width = cairo_image_surface_get_width(surface);
+    r.height = cairo_image_surface_get_height(surface);
     r.rgba.resize(static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height) * 4);
-    const unsigned char* data = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
     for (int y = 0; y < r.height; ++y)
         for (int x = 0; x < r.width; ++x) {
             // Cairo: native-endian premultiplied ARGB32 → straight RGBA.
@@ -232,6 +233,9 @@ Raster rasterize(const Scene& scene, double scale) {
         }
     return r;
 }
+} // namespace
+
+Raster rasterize(const Scene& scene, double scale) { return to_raster(draw_image(scene, scale).get()); }
 
 std::string encode_png(const Raster& r) {
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r.width, r.height));
@@ -247,6 +251,27 @@ std::string encode_png(const Raster& r) {
         }
     cairo_surface_mark_dirty(surface.get());
     return png_of(surface.get());
+}
+
+namespace {
+struct PngSource {
+    std::string_view bytes;
+    std::size_t at = 0;
+};
+cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length) {
+    auto* s = static_cast<PngSource*>(closure);
+    if (s->bytes.size() - s->at < length) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, s->bytes.data() + s->at, length);
+    s->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+} // namespace
+
+Raster decode_png(std::string_view png) {
+    PngSource src{png};
+    SurfacePtr surface(cairo_image_surface_create_from_png_stream(read_png, &src));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) throw RenderError("not a PNG image");
+    return to_raster(surface.get());
 }
 
 std::string encode(const Scene& scene, ImageFormat format, double scale) {

@@ -293,6 +293,8 @@ private:
         }
         if (!std::isfinite(b.min_lon)) return {-180, -90, 180, 90};
         if (b.max_lon - b.min_lon >= 360) b.min_lon = -180, b.max_lon = 180;
+        // Across the antimeridian, written as min_lon < 180 < max_lon.
+        if (b.min_lon < -180) b.min_lon += 360, b.max_lon += 360;
         return b;
     }
 

@@ -37,7 +37,10 @@ std::string encode(const Scene& scene, ImageFormat format, double scale = 1);
 /// @throws IoError naming the path when it cannot be written.
 void write_image(const Scene& scene, const std::string& path, ImageFormat format, double scale = 1);
 
-/// PNG bytes of a raster (zlib level 6), deterministic.
+/// PNG bytes of a raster, deterministic.
 std::string encode_png(const Raster& raster);
+/// A raster from PNG bytes.
+/// @throws RenderError when the bytes are not a PNG image.
+Raster decode_png(std::string_view png);
 
 } // namespace geoevents::render
