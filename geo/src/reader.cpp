@@ -180,7 +180,8 @@ Project read_project(const std::string& source, const ReadOptions& options) {
         }
     }
     if (project.layers.empty())
-        throw IoError(redact_connection(source) + ": none of the layers places, areas, events, movements, metadata");
+        throw ParseError(redact_connection(source), 0, 0,
+                         "none of the layers places, areas, events, movements, metadata: not a project written by geoevents map");
     return project;
 }
 

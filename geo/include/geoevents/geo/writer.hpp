@@ -112,7 +112,9 @@ Layer read_layer(const std::string& source, std::string_view layer = {}, const R
 /// from a GeoPackage or a PostGIS database — for `export`, `render`, `view`,
 /// and round-trip tests. Layers absent from the source are absent from the
 /// result; features come in the order of their feature ids.
-/// @throws IoError naming the source when it cannot be opened or read.
+/// @throws IoError naming the source when it cannot be opened or read;
+///         ParseError when it holds none of the project's layers (another
+///         program's file).
 Project read_project(const std::string& source, const ReadOptions& options = {});
 
 /// `connection` with the value of any password=… (and the password of a
