@@ -36,13 +36,13 @@ std::filesystem::path default_basemap_path() {
 
 namespace {
 
-/// The view as up to three longitude windows within [-180, 180] (a view that
+/// The view as one or two longitude windows within [-180, 180] (a view that
 /// crosses the antimeridian is two), each tested against a feature's bbox.
 struct ViewTest {
     struct Window {
-        float min_lon, max_lon;
+        float min_lon = 0, max_lon = 0;
     };
-    Window w[3];
+    Window w[2] = {};
     int n = 0;
     float min_lat, max_lat;
 
@@ -236,7 +236,7 @@ std::vector<Capital> Basemap::capitals() const {
     out.reserve(m_impl->header->capital_count);
     for (std::uint64_t i = 0; i < m_impl->header->capital_count; ++i) {
         const CapitalRec& c = m_impl->capitals[i];
-        out.push_back({m_impl->str(c.name), {c.iso2, 2}, {c.lon, c.lat}, c.population});
+        out.push_back({m_impl->str(c.name), {c.iso2, 2}, {c.lon, c.lat}, c.population, c.geonames_id});
     }
     return out;
 }

@@ -692,12 +692,14 @@ std::size_t add_capitals(Writer& w, const fs::path& file) {
         const auto f = split_tabs(line);
         if (f.size() < 15 || f[7] != "PPLC") continue;
         double lat = 0, lon = 0, pop = 0;
-        if (!to_number(f[4], lat) || !to_number(f[5], lon) || std::abs(lat) > 90 || std::abs(lon) > 180 || f[8].size() != 2 ||
+        std::uint32_t id = 0;
+        if (std::from_chars(f[0].data(), f[0].data() + f[0].size(), id).ec != std::errc() || !to_number(f[4], lat) || !to_number(f[5], lon) || std::abs(lat) > 90 || std::abs(lon) > 180 || f[8].size() != 2 ||
             f[1].empty())
-            throw ParseError(file.string(), line_no, 0, "malformed capital row (name, coordinates or country code)");
+            throw ParseError(file.string(), line_no, 0, "malformed capital row (id, name, coordinates or country code)");
         if (!f[14].empty() && !to_number(f[14], pop)) throw ParseError(file.string(), line_no, 0, "malformed population");
         CapitalRec c{};
         c.name = w.str(std::string(f[1]));
+        c.geonames_id = id;
         std::memcpy(c.iso2, f[8].data(), 2);
         c.lon = lon;
         c.lat = lat;

@@ -175,6 +175,7 @@ TEST_CASE("capitals: Bamako and Niamey, most populous first", "[render][basemap]
     CHECK(bamako->point.lon == Approx(-8.0).margin(0.1));
     CHECK(bamako->point.lat == Approx(12.65).margin(0.1));
     CHECK(bamako->population > 1000000);
+    CHECK(bamako->geonames_id == 2460596);
     CHECK(niamey->iso2 == "NE");
     CHECK(niamey->point.lon == Approx(2.11).margin(0.1));
     CHECK(niamey->point.lat == Approx(13.51).margin(0.1));

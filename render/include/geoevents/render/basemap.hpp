@@ -97,6 +97,7 @@ struct Capital {
     std::string_view iso2;     ///< country, ISO 3166-1 alpha-2
     geo::LonLat point;
     std::int64_t population = 0;
+    std::uint32_t geonames_id = 0;  ///< the gazetteer's "geonames:ID" (other languages' names)
 };
 
 enum class BasemapLayer : std::uint8_t { land, coastlines, borders };
