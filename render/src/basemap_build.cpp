@@ -328,8 +328,10 @@ std::vector<Polygon> cut_at_antimeridian(Polygon p) {
     }
     if (planar.rings.empty()) return {};
 
-    geo::Geometry g = geo::Geometry::from_wkb(to_wkb(planar));
-    if (!g.is_valid()) g = g.make_valid();
+    // No validity check: ClipByRect tolerates the sources' rare self-touching
+    // rings, and checking Africa–Eurasia (81,000 vertices) would cost more
+    // than the rest of the build.
+    const geo::Geometry g = geo::Geometry::from_wkb(to_wkb(planar));
     std::vector<Polygon> out;
     for (int w = static_cast<int>(std::floor((min_lon + 180) / 360)); w * 360 - 180 < max_lon; ++w) {
         const double shift = 360.0 * w;
@@ -405,6 +407,24 @@ double polygon_area_km2(const geod_geodesic& g, const Polygon& p) {
     double a = ring_area_m2(g, p.rings[0]);
     for (std::size_t i = 1; i < p.rings.size(); ++i) a -= ring_area_m2(g, p.rings[i]);
     return std::max(0.0, a) / 1e6;
+}
+
+/// Even-odd point-in-ring test (planar, lon/lat).
+bool in_ring(const Ring& r, geo::LonLat p) {
+    bool in = false;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+        if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
+            p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
+            in = !in;
+    return in;
+}
+
+/// Inside the outer ring and in none of the holes.
+bool inside(const Polygon& poly, geo::LonLat p) {
+    if (!in_ring(poly.rings[0], p)) return false;
+    for (std::size_t i = 1; i < poly.rings.size(); ++i)
+        if (in_ring(poly.rings[i], p)) return false;
+    return true;
 }
 
 BboxRec bbox_of(const Ring& r) {
@@ -650,9 +670,12 @@ std::size_t add_countries(Writer& w, const Topology& t10, const fs::path& countr
             }
         }
         rec.main_bbox = bbox_of(main->rings[0]);
-        geo::Geometry shape = geo::Geometry::from_wkb(to_wkb(*main));
-        if (!shape.is_valid()) shape = shape.make_valid();
-        const geo::LonLat label = shape.representative_point();
+        // PointOnSurface needs no valid input to find an interior point in
+        // practice; repairing (slow on large countries) only when the point
+        // it gives is not inside.
+        const geo::Geometry shape = geo::Geometry::from_wkb(to_wkb(*main));
+        geo::LonLat label = shape.representative_point();
+        if (!inside(*main, label)) label = shape.make_valid().representative_point();
         rec.label_lon = static_cast<float>(label.lon);
         rec.label_lat = static_cast<float>(label.lat);
         w.add_country(rec);
