@@ -153,6 +153,17 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+/// `ring` cut to `box` (lon/lat, REQUIRES min_lon <= max_lon) for filling,
+/// before projecting: Sutherland–Hodgman against the four sides, O(n). A
+/// polygon that leaves and re-enters the box comes back as one ring joined
+/// by edges that run along the box's sides; they enclose no area, so a fill
+/// (non-zero or even-odd) is exact, but the result must not be stroked (draw
+/// coastlines() instead). Pad `box` beyond the image so those edges fall
+/// outside it. Empty when the ring lies outside the box; the result is closed.
+/// Why: a West Africa view at 1:10m returns the whole Africa–Eurasia ring
+/// (81,000 vertices); cut, about a tenth of it is left to project.
+std::vector<Vertex> clip_ring(VertexSpan ring, const geo::Bbox& box);
+
 /// Where readers look for the basemap: $GEOEVENTS_BASEMAP if set, else the
 /// path fixed at build time (the project's .cache/basemap.bin).
 std::filesystem::path default_basemap_path();
