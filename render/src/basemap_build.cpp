@@ -616,10 +616,22 @@ void add_lines(Writer& w, const Topology& t, Resolution r) {
             for (const auto& piece : split_line(t.arc(i), false)) w.add_feature({piece});
 }
 
+double signed_area(const Ring& r) {
+    double a = 0;
+    for (std::size_t i = 1; i < r.size(); ++i) a += r[i - 1].lon * r[i].lat - r[i].lon * r[i - 1].lat;
+    return a / 2;
+}
+
 void add_land(Writer& w, const Topology& t, Resolution r) {
     w.begin(BasemapLayer::land, r);
-    for (const auto& polys : read_polygons(t, "land"))
-        for (const auto& p : polys) w.add_feature(p.rings);
+    for (auto& polys : read_polygons(t, "land"))
+        for (auto& p : polys) {
+            // One orientation for every ring (outer clockwise, holes
+            // counter-clockwise), also for the pieces GEOS cut at ±180.
+            for (std::size_t i = 0; i < p.rings.size(); ++i)
+                if ((i == 0) == (signed_area(p.rings[i]) > 0)) std::reverse(p.rings[i].begin(), p.rings[i].end());
+            w.add_feature(p.rings);
+        }
 }
 
 std::string str_of(const json& j, const char* key) {

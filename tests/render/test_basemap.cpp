@@ -81,6 +81,12 @@ bool intersects(const Bbox& a, const Bbox& b) {
     return a.max_lon >= b.min_lon && a.min_lon <= b.max_lon && a.max_lat >= b.min_lat && a.min_lat <= b.max_lat;
 }
 
+double shoelace(const std::vector<Vertex>& r) {
+    double a = 0;
+    for (std::size_t i = 1; i < r.size(); ++i) a += double(r[i - 1].lon) * r[i].lat - double(r[i].lon) * r[i - 1].lat;
+    return a / 2;
+}
+
 constexpr Resolution both[] = {Resolution::r10m, Resolution::r50m};
 const Bbox world{-180, -90, 180, 90};
 
@@ -270,6 +276,14 @@ TEST_CASE("views across the antimeridian, geometry cut at it", "[render][basemap
                 for (std::size_t i = 1; i < l.size(); ++i) jumps += std::abs(l[i].lon - l[i - 1].lon) > 90 ? 1 : 0;
         CHECK(jumps == 0);
         CHECK(open_rings == 0);
+        // Outer rings clockwise, holes counter-clockwise (non-zero fills keep the holes).
+        std::size_t wrong_way = 0;
+        for (const auto& p : map.land(r, world))
+            for (std::size_t i = 0; i < p.rings.size(); ++i) {
+                const double a = shoelace({p.rings[i].begin(), p.rings[i].end()});
+                wrong_way += (i == 0 ? a > 0 : a < 0) ? 1 : 0;
+            }
+        CHECK(wrong_way == 0);
         // The cut along lon 180 is not a coast.
         std::size_t on_meridian = 0;
         for (const auto& l : map.coastlines(r, world))
@@ -353,14 +367,6 @@ TEST_CASE("the default path follows GEOEVENTS_BASEMAP", "[render][basemap]") {
     CHECK(default_basemap_path().filename() == "basemap.bin");
     if (old) ::setenv("GEOEVENTS_BASEMAP", saved.c_str(), 1);
 }
-
-namespace {
-double shoelace(const std::vector<Vertex>& r) {
-    double a = 0;
-    for (std::size_t i = 1; i < r.size(); ++i) a += double(r[i - 1].lon) * r[i].lat - double(r[i].lon) * r[i - 1].lat;
-    return a / 2;
-}
-} // namespace
 
 TEST_CASE("clip_ring cuts a ring to a box for filling", "[render][basemap]") {
     const std::vector<Vertex> square{{0, 0}, {0, 10}, {10, 10}, {10, 0}, {0, 0}};  // clockwise, as the outer rings

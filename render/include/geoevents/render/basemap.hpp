@@ -6,10 +6,11 @@
 // read-only and answers bbox queries with views into the mapping, without
 // copying or parsing it (docs/basemap.md).
 //
-// Coordinates are WGS 84 longitude/latitude in degrees. Geometry is returned
-// as in Natural Earth: nothing is projected or clipped here, and polygons that
-// reach the antimeridian stop at lon ±180 (Russia, Fiji, Antarctica are split
-// there, as in the source).
+// Coordinates are WGS 84 longitude/latitude in degrees, within [-180, 180].
+// Geometry is returned as in Natural Earth: nothing is projected or clipped
+// by the queries, and land that crosses the antimeridian is cut at lon ±180
+// as in Natural Earth's own files (Russia, Fiji; Antarctica is closed through
+// the south pole), so every segment can be drawn on a plane.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -69,11 +70,10 @@ struct Vertex {
 /// viewed in the mapped file: valid while its Basemap lives.
 using VertexSpan = std::span<const Vertex>;
 
-/// One land polygon: rings[0] is the outer ring, the others are its holes
-/// (lakes such as the Caspian are holes of the land). Rings are closed.
-/// Orientation is Natural Earth's via world-atlas (d3: outer rings clockwise
-/// on the lon/lat plane seen with north up); fill with the non-zero or the
-/// even-odd rule, both give the same result.
+/// One land polygon: rings[0] is the outer ring, the others are its holes.
+/// Rings are closed. Outer rings run clockwise on the lon/lat plane seen with
+/// north up (as in world-atlas), holes counter-clockwise: fill with the
+/// non-zero or the even-odd rule, both give the same result.
 struct LandPolygon {
     std::vector<VertexSpan> rings;
     geo::Bbox bbox;  ///< of the outer ring
