@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -568,7 +567,7 @@ private:
 };
 
 /// The polygons of every geometry of `object`, cut at the antimeridian,
-/// each list in the geometry's order; `features` receives them per geometry.
+/// one list per geometry, in the collection's order.
 std::vector<std::vector<Polygon>> read_polygons(const Topology& t, const std::string& object) {
     std::vector<std::vector<Polygon>> out;
     for (const auto& g : t.geometries(object)) {
