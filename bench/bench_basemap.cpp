@@ -79,9 +79,32 @@ void BM_OpenQueryReadWestAfrica10m(benchmark::State& state) {
     report(state, c);
 }
 
+/// Open + the West Africa land at 1:10m cut to the view with clip_ring (what
+/// is left to project), + coastlines, borders, countries and capitals.
+void BM_OpenQueryClipWestAfrica10m(benchmark::State& state) {
+    std::size_t before = 0, after = 0;
+    double sum = 0;
+    for (auto _ : state) {
+        const auto map = Basemap::open_default();
+        before = after = 0;
+        for (const auto& p : map.land(Resolution::r10m, west_africa))
+            for (const auto& r : p.rings) {
+                before += r.size();
+                const auto cut = clip_ring(r, west_africa);
+                after += cut.size();
+                for (const auto& v : cut) sum += v.lon;
+            }
+        query(map, true, sum);
+    }
+    benchmark::DoNotOptimize(sum);
+    state.counters["land_vertices"] = static_cast<double>(before);
+    state.counters["land_vertices_clipped"] = static_cast<double>(after);
+}
+
 } // namespace
 
 BENCHMARK(BM_Open)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenQueryWestAfrica10m)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenQueryReadWestAfrica10m)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OpenQueryClipWestAfrica10m)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -36,13 +36,13 @@ std::filesystem::path default_basemap_path() {
 
 namespace {
 
-/// The view as up to three longitude windows within [-180, 180] (a view that
+/// The view as one or two longitude windows within [-180, 180] (a view that
 /// crosses the antimeridian is two), each tested against a feature's bbox.
 struct ViewTest {
     struct Window {
-        float min_lon, max_lon;
+        float min_lon = 0, max_lon = 0;
     };
-    Window w[3];
+    Window w[2] = {};
     int n = 0;
     float min_lat, max_lat;
 
@@ -74,6 +74,34 @@ struct ViewTest {
 geo::Bbox to_bbox(const BboxRec& b) { return {b.min_lon, b.min_lat, b.max_lon, b.max_lat}; }
 
 } // namespace
+
+std::vector<Vertex> clip_ring(VertexSpan ring, const geo::Bbox& box) {
+    std::vector<Vertex> in(ring.begin(), ring.end()), out;
+    if (!in.empty() && in.front() == in.back()) in.pop_back();  // work on the open ring
+    // One side at a time: keep what lies on the inner side of `edge` along `axis` (0 lon, 1 lat).
+    auto cut = [&](int axis, float edge, bool keep_above) {
+        out.clear();
+        auto coord = [axis](const Vertex& v) { return axis == 0 ? v.lon : v.lat; };
+        auto kept = [&](const Vertex& v) { return keep_above ? coord(v) >= edge : coord(v) <= edge; };
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            const Vertex& a = in[(i + in.size() - 1) % in.size()];
+            const Vertex& b = in[i];
+            if (kept(a) != kept(b)) {  // the side crosses the edge: add the crossing
+                const float t = (edge - coord(a)) / (coord(b) - coord(a));
+                out.push_back(axis == 0 ? Vertex{edge, a.lat + t * (b.lat - a.lat)} : Vertex{a.lon + t * (b.lon - a.lon), edge});
+            }
+            if (kept(b)) out.push_back(b);
+        }
+        std::swap(in, out);
+    };
+    cut(0, static_cast<float>(box.min_lon), true);
+    cut(0, static_cast<float>(box.max_lon), false);
+    cut(1, static_cast<float>(box.min_lat), true);
+    cut(1, static_cast<float>(box.max_lat), false);
+    if (in.size() < 3) return {};
+    in.push_back(in.front());
+    return in;
+}
 
 struct Basemap::Impl {
     std::filesystem::path path;
@@ -236,7 +264,7 @@ std::vector<Capital> Basemap::capitals() const {
     out.reserve(m_impl->header->capital_count);
     for (std::uint64_t i = 0; i < m_impl->header->capital_count; ++i) {
         const CapitalRec& c = m_impl->capitals[i];
-        out.push_back({m_impl->str(c.name), {c.iso2, 2}, {c.lon, c.lat}, c.population});
+        out.push_back({m_impl->str(c.name), {c.iso2, 2}, {c.lon, c.lat}, c.population, c.geonames_id});
     }
     return out;
 }

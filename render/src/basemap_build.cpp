@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -328,8 +327,10 @@ std::vector<Polygon> cut_at_antimeridian(Polygon p) {
     }
     if (planar.rings.empty()) return {};
 
-    geo::Geometry g = geo::Geometry::from_wkb(to_wkb(planar));
-    if (!g.is_valid()) g = g.make_valid();
+    // No validity check: ClipByRect tolerates the sources' rare self-touching
+    // rings, and checking Africa–Eurasia (81,000 vertices) would cost more
+    // than the rest of the build.
+    const geo::Geometry g = geo::Geometry::from_wkb(to_wkb(planar));
     std::vector<Polygon> out;
     for (int w = static_cast<int>(std::floor((min_lon + 180) / 360)); w * 360 - 180 < max_lon; ++w) {
         const double shift = 360.0 * w;
@@ -405,6 +406,24 @@ double polygon_area_km2(const geod_geodesic& g, const Polygon& p) {
     double a = ring_area_m2(g, p.rings[0]);
     for (std::size_t i = 1; i < p.rings.size(); ++i) a -= ring_area_m2(g, p.rings[i]);
     return std::max(0.0, a) / 1e6;
+}
+
+/// Even-odd point-in-ring test (planar, lon/lat).
+bool in_ring(const Ring& r, geo::LonLat p) {
+    bool in = false;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+        if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
+            p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
+            in = !in;
+    return in;
+}
+
+/// Inside the outer ring and in none of the holes.
+bool inside(const Polygon& poly, geo::LonLat p) {
+    if (!in_ring(poly.rings[0], p)) return false;
+    for (std::size_t i = 1; i < poly.rings.size(); ++i)
+        if (in_ring(poly.rings[i], p)) return false;
+    return true;
 }
 
 BboxRec bbox_of(const Ring& r) {
@@ -548,7 +567,7 @@ private:
 };
 
 /// The polygons of every geometry of `object`, cut at the antimeridian,
-/// each list in the geometry's order; `features` receives them per geometry.
+/// one list per geometry, in the collection's order.
 std::vector<std::vector<Polygon>> read_polygons(const Topology& t, const std::string& object) {
     std::vector<std::vector<Polygon>> out;
     for (const auto& g : t.geometries(object)) {
@@ -596,10 +615,22 @@ void add_lines(Writer& w, const Topology& t, Resolution r) {
             for (const auto& piece : split_line(t.arc(i), false)) w.add_feature({piece});
 }
 
+double signed_area(const Ring& r) {
+    double a = 0;
+    for (std::size_t i = 1; i < r.size(); ++i) a += r[i - 1].lon * r[i].lat - r[i].lon * r[i - 1].lat;
+    return a / 2;
+}
+
 void add_land(Writer& w, const Topology& t, Resolution r) {
     w.begin(BasemapLayer::land, r);
-    for (const auto& polys : read_polygons(t, "land"))
-        for (const auto& p : polys) w.add_feature(p.rings);
+    for (auto& polys : read_polygons(t, "land"))
+        for (auto& p : polys) {
+            // One orientation for every ring (outer clockwise, holes
+            // counter-clockwise), also for the pieces GEOS cut at ±180.
+            for (std::size_t i = 0; i < p.rings.size(); ++i)
+                if ((i == 0) == (signed_area(p.rings[i]) > 0)) std::reverse(p.rings[i].begin(), p.rings[i].end());
+            w.add_feature(p.rings);
+        }
 }
 
 std::string str_of(const json& j, const char* key) {
@@ -650,9 +681,12 @@ std::size_t add_countries(Writer& w, const Topology& t10, const fs::path& countr
             }
         }
         rec.main_bbox = bbox_of(main->rings[0]);
-        geo::Geometry shape = geo::Geometry::from_wkb(to_wkb(*main));
-        if (!shape.is_valid()) shape = shape.make_valid();
-        const geo::LonLat label = shape.representative_point();
+        // PointOnSurface needs no valid input to find an interior point in
+        // practice; repairing (slow on large countries) only when the point
+        // it gives is not inside.
+        const geo::Geometry shape = geo::Geometry::from_wkb(to_wkb(*main));
+        geo::LonLat label = shape.representative_point();
+        if (!inside(*main, label)) label = shape.make_valid().representative_point();
         rec.label_lon = static_cast<float>(label.lon);
         rec.label_lat = static_cast<float>(label.lat);
         w.add_country(rec);
@@ -692,12 +726,14 @@ std::size_t add_capitals(Writer& w, const fs::path& file) {
         const auto f = split_tabs(line);
         if (f.size() < 15 || f[7] != "PPLC") continue;
         double lat = 0, lon = 0, pop = 0;
-        if (!to_number(f[4], lat) || !to_number(f[5], lon) || std::abs(lat) > 90 || std::abs(lon) > 180 || f[8].size() != 2 ||
+        std::uint32_t id = 0;
+        if (std::from_chars(f[0].data(), f[0].data() + f[0].size(), id).ec != std::errc() || !to_number(f[4], lat) || !to_number(f[5], lon) || std::abs(lat) > 90 || std::abs(lon) > 180 || f[8].size() != 2 ||
             f[1].empty())
-            throw ParseError(file.string(), line_no, 0, "malformed capital row (name, coordinates or country code)");
+            throw ParseError(file.string(), line_no, 0, "malformed capital row (id, name, coordinates or country code)");
         if (!f[14].empty() && !to_number(f[14], pop)) throw ParseError(file.string(), line_no, 0, "malformed population");
         CapitalRec c{};
         c.name = w.str(std::string(f[1]));
+        c.geonames_id = id;
         std::memcpy(c.iso2, f[8].data(), 2);
         c.lon = lon;
         c.lat = lat;

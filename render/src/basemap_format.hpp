@@ -66,7 +66,7 @@ struct CapitalRec {
     StrRef name;
     char iso2[2];
     std::uint16_t reserved;
-    std::uint32_t reserved2;
+    std::uint32_t geonames_id;
     double lon, lat;
     std::int64_t population;
 };

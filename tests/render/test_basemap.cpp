@@ -81,6 +81,12 @@ bool intersects(const Bbox& a, const Bbox& b) {
     return a.max_lon >= b.min_lon && a.min_lon <= b.max_lon && a.max_lat >= b.min_lat && a.min_lat <= b.max_lat;
 }
 
+double shoelace(const std::vector<Vertex>& r) {
+    double a = 0;
+    for (std::size_t i = 1; i < r.size(); ++i) a += double(r[i - 1].lon) * r[i].lat - double(r[i].lon) * r[i - 1].lat;
+    return a / 2;
+}
+
 constexpr Resolution both[] = {Resolution::r10m, Resolution::r50m};
 const Bbox world{-180, -90, 180, 90};
 
@@ -175,6 +181,7 @@ TEST_CASE("capitals: Bamako and Niamey, most populous first", "[render][basemap]
     CHECK(bamako->point.lon == Approx(-8.0).margin(0.1));
     CHECK(bamako->point.lat == Approx(12.65).margin(0.1));
     CHECK(bamako->population > 1000000);
+    CHECK(bamako->geonames_id == 2460596);
     CHECK(niamey->iso2 == "NE");
     CHECK(niamey->point.lon == Approx(2.11).margin(0.1));
     CHECK(niamey->point.lat == Approx(13.51).margin(0.1));
@@ -269,6 +276,14 @@ TEST_CASE("views across the antimeridian, geometry cut at it", "[render][basemap
                 for (std::size_t i = 1; i < l.size(); ++i) jumps += std::abs(l[i].lon - l[i - 1].lon) > 90 ? 1 : 0;
         CHECK(jumps == 0);
         CHECK(open_rings == 0);
+        // Outer rings clockwise, holes counter-clockwise (non-zero fills keep the holes).
+        std::size_t wrong_way = 0;
+        for (const auto& p : map.land(r, world))
+            for (std::size_t i = 0; i < p.rings.size(); ++i) {
+                const double a = shoelace({p.rings[i].begin(), p.rings[i].end()});
+                wrong_way += (i == 0 ? a > 0 : a < 0) ? 1 : 0;
+            }
+        CHECK(wrong_way == 0);
         // The cut along lon 180 is not a coast.
         std::size_t on_meridian = 0;
         for (const auto& l : map.coastlines(r, world))
@@ -352,3 +367,32 @@ TEST_CASE("the default path follows GEOEVENTS_BASEMAP", "[render][basemap]") {
     CHECK(default_basemap_path().filename() == "basemap.bin");
     if (old) ::setenv("GEOEVENTS_BASEMAP", saved.c_str(), 1);
 }
+
+TEST_CASE("clip_ring cuts a ring to a box for filling", "[render][basemap]") {
+    const std::vector<Vertex> square{{0, 0}, {0, 10}, {10, 10}, {10, 0}, {0, 0}};  // clockwise, as the outer rings
+    const auto half = clip_ring(square, {5, -5, 20, 20});
+    REQUIRE(half.size() >= 5);
+    CHECK(half.front() == half.back());
+    CHECK(std::abs(shoelace(half)) == Approx(50));
+    CHECK(shoelace(half) < 0);  // orientation kept
+    CHECK(clip_ring(square, {20, 20, 30, 30}).empty());
+    CHECK(std::abs(shoelace(clip_ring(square, {-1, -1, 11, 11}))) == Approx(100));
+    CHECK(std::abs(shoelace(clip_ring(square, {2, 2, 4, 4}))) == Approx(4));  // the box inside the ring
+
+    // A U shape leaving and re-entering the box: the area is still exact.
+    const std::vector<Vertex> u{{0, 0}, {0, 10}, {3, 10}, {3, 3}, {7, 3}, {7, 10}, {10, 10}, {10, 0}, {0, 0}};
+    CHECK(std::abs(shoelace(clip_ring(u, {-1, 5, 11, 11}))) == Approx(2 * 3 * 5));
+
+    // Africa–Eurasia cut to West Africa: every vertex in the box, far fewer vertices.
+    const Bbox west_africa{-18, 3, 16, 25};
+    std::size_t before = 0, after = 0;
+    for (const auto& p : basemap().land(Resolution::r10m, west_africa)) {
+        before += p.rings[0].size();
+        const auto cut = clip_ring(p.rings[0], west_africa);
+        after += cut.size();
+        for (const auto& v : cut) CHECK((v.lon >= -18 && v.lon <= 16 && v.lat >= 3 && v.lat <= 25));
+    }
+    CHECK(after > 1000);
+    CHECK(after * 4 < before);
+}
+
