@@ -342,13 +342,32 @@ private:
     void add_basemap(SceneLayer& land, SceneLayer& lines, const Box& box, const Transform& tf, const geo::Bbox& view,
                      Resolution res, double tolerance, bool borders) {
         const Box clip = box.grown(4);
+        // Land is first cut to the view in lon/lat (a West Africa view at
+        // 1:10m holds the whole Africa–Eurasia ring: 84,000 vertices, 5,000
+        // once cut), padded so that the cut's edges fall outside the image.
+        geo::Bbox padded = view;
+        const double pad_lon = (view.max_lon - view.min_lon) * 0.1 + 1, pad_lat = (view.max_lat - view.min_lat) * 0.1 + 1;
+        padded.min_lon -= pad_lon;
+        padded.max_lon += pad_lon;
+        padded.min_lat = std::max(-90.0, padded.min_lat - pad_lat);
+        padded.max_lat = std::min(90.0, padded.max_lat + pad_lat);
+        // The ring's longitudes are within ±180; a view across the antimeridian
+        // is cut as its two halves.
+        std::vector<geo::Bbox> cuts;
+        if (padded.max_lon - padded.min_lon >= 360) cuts.push_back({-180, padded.min_lat, 180, padded.max_lat});
+        else if (padded.max_lon > 180) cuts = {{padded.min_lon, padded.min_lat, 180, padded.max_lat}, {-180, padded.min_lat, padded.max_lon - 360, padded.max_lat}};
+        else if (padded.min_lon < -180) cuts = {{-180, padded.min_lat, padded.max_lon, padded.max_lat}, {padded.min_lon + 360, padded.min_lat, 180, padded.max_lat}};
+        else cuts.push_back(padded);
         for (const LandPolygon& poly : m_basemap.land(res, view)) {
             PolygonItem item;
             item.fill = {m_st.land, Pattern::solid, {}, 0};
-            for (const auto& ring : poly.rings) {
-                Path p = detail::clip_ring(detail::simplify(project(ring, tf), tolerance, true), clip);
-                if (p.size() >= 4) item.rings.push_back(std::move(p));
-            }
+            for (const auto& ring : poly.rings)
+                for (const auto& cut : cuts) {
+                    const std::vector<Vertex> part = render::clip_ring(ring, cut);
+                    if (part.size() < 4) continue;
+                    Path p = detail::clip_ring(detail::simplify(project(part, tf), tolerance, true), clip);
+                    if (p.size() >= 4) item.rings.push_back(std::move(p));
+                }
             if (!item.rings.empty()) land.items.push_back({std::move(item), {}, {}, "", false});
         }
         auto add_lines = [&](const std::vector<VertexSpan>& spans, const Stroke& stroke) {

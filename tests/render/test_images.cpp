@@ -64,11 +64,8 @@ TEST_CASE("the reference story matches its reference image", "[render][images]")
         write_image(s, path, ImageFormat::png);
         WARN("reference image written: " << path);
     }
-    // Decode the reference through Cairo by round-tripping our encoder's format.
     const std::string ref_bytes = slurp(path);
     REQUIRE_FALSE(ref_bytes.empty());
-    CHECK(ref_bytes == encode_png(r));  // byte-identical on the machines of this project…
-    // …and within the documented tolerance elsewhere: compare pixels.
     const Raster ref = decode_png(ref_bytes);
     REQUIRE(ref.width == r.width);
     REQUIRE(ref.height == r.height);
