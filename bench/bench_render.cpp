@@ -1,0 +1,169 @@
+// Map images, measured (README "Performance"):
+// 1. The whole `geoevents render` process drawing the sample story's
+//    GeoPackage to a 1080×1080 PNG with the 1:10m basemap, at scale 1 and 2,
+//    interleaved in the same run with Mapnik (Debian's python3-mapnik, as a
+//    whole process too: bench/mapnik_render.py) drawing the same layers from
+//    the same file in the same projection and extent. Medians of 15 runs each.
+// 2. Where the time goes, in process (Google Benchmark): reading the
+//    GeoPackage, opening the basemap and fonts, building the scene (basemap
+//    cut and projected, story, furniture, labels), drawing, encoding.
+//
+// usage: bench_render [google benchmark flags]   (run from the project root:
+// needs the basemap and index made by the set-up; `bash scripts/bench.sh render`
+// installs python3-mapnik first)
+#include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geoevents/geo/writer.hpp"
+#include "geoevents/render/basemap.hpp"
+#include "geoevents/render/build.hpp"
+#include "geoevents/render/image.hpp"
+#include "geoevents/render/text.hpp"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace geoevents;
+
+const fs::path work = fs::path(GEOEVENTS_BINARY_DIR) / "bench-render";
+const std::string gpkg = (work / "story" / "events.gpkg").string();
+const std::string natural_earth = (work / "natural-earth-10m.gpkg").string();
+
+int run(const std::vector<std::string>& argv) {
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    // The children's notes (stderr) are not part of the measure.
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) return -1;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+double seconds(const std::vector<std::string>& argv) {
+    const auto t0 = std::chrono::steady_clock::now();
+    if (run(argv) != 0) {
+        std::fprintf(stderr, "bench_render: failed: %s\n", argv[0].c_str());
+        std::exit(1);
+    }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+render::SceneOptions square() {
+    render::SceneOptions o;
+    o.width = o.height = 1080;
+    return o;
+}
+
+void BM_ReadProject(benchmark::State& state) {
+    for (auto _ : state) benchmark::DoNotOptimize(geo::read_project(gpkg));
+}
+BENCHMARK(BM_ReadProject)->Unit(benchmark::kMillisecond);
+
+void BM_OpenBasemapAndFonts(benchmark::State& state) {
+    for (auto _ : state) {
+        auto basemap = render::Basemap::open_default();
+        render::require_font("Noto Sans");
+        render::PangoShaper shaper;
+        benchmark::DoNotOptimize(shaper.measure("Niamey", {}));
+    }
+}
+BENCHMARK(BM_OpenBasemapAndFonts)->Unit(benchmark::kMillisecond);
+
+void BM_BuildScene(benchmark::State& state) {
+    const auto project = geo::read_project(gpkg);
+    const auto basemap = render::Basemap::open_default();
+    const render::PangoShaper shaper;  // measurements cached after the first frame, as in a process
+    const auto o = square();
+    for (auto _ : state) benchmark::DoNotOptimize(render::build_scene(project, basemap, shaper, o));
+}
+BENCHMARK(BM_BuildScene)->Unit(benchmark::kMillisecond);
+
+void BM_Draw(benchmark::State& state) {
+    const auto project = geo::read_project(gpkg);
+    const auto basemap = render::Basemap::open_default();
+    const render::PangoShaper shaper;
+    const auto scene = render::build_scene(project, basemap, shaper, square());
+    for (auto _ : state) benchmark::DoNotOptimize(render::rasterize(scene, static_cast<double>(state.range(0))));
+}
+BENCHMARK(BM_Draw)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+void BM_Encode(benchmark::State& state) {
+    const auto project = geo::read_project(gpkg);
+    const auto basemap = render::Basemap::open_default();
+    const render::PangoShaper shaper;
+    const auto scene = render::build_scene(project, basemap, shaper, square());
+    const auto format = static_cast<render::ImageFormat>(state.range(0));
+    for (auto _ : state) benchmark::DoNotOptimize(render::encode(scene, format, 1));
+    state.SetLabel(format == render::ImageFormat::png ? "png (draw + encode)" : format == render::ImageFormat::svg ? "svg" : "pdf");
+}
+BENCHMARK(BM_Encode)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char** argv) {
+    fs::create_directories(work);
+    const std::string bin = GEOEVENTS_BIN;
+    if (run({bin, "map", GEOEVENTS_SOURCE_DIR "/samples/barkhane", "-o", (work / "story").string(), "--no-render", "-q"}) != 0) {
+        std::fprintf(stderr, "bench_render: cannot map the sample story (is the set-up done?)\n");
+        return 1;
+    }
+    if (!fs::exists(natural_earth)) {
+        const std::string atlas = GEOEVENTS_SOURCE_DIR "/.cache/data/node_modules/world-atlas/";
+        run({"ogr2ogr", "-f", "GPKG", natural_earth, atlas + "countries-10m.json", "-nln", "countries"});
+        run({"ogr2ogr", "-f", "GPKG", "-update", natural_earth, atlas + "land-10m.json", "-nln", "land"});
+    }
+
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+
+    // Whole processes, interleaved so that both see the same machine.
+    const auto project = geo::read_project(gpkg);
+    const auto basemap = render::Basemap::open_default();
+    const render::PangoShaper shaper;
+    const auto scene = render::build_scene(project, basemap, shaper, square());
+    const auto& v = scene.viewport;
+    const std::string proj = v.projection;
+    auto num = [](double d) { return std::to_string(d); };
+    const std::vector<std::string> mapnik = {"/usr/bin/python3", GEOEVENTS_SOURCE_DIR "/bench/mapnik_render.py", gpkg, natural_earth,
+                                             (work / "mapnik.png").string(), "1080", "1080", proj,
+                                             num(v.x0), num(v.y0 - 1080 / v.k), num(v.x0 + 1080 / v.k), num(v.y0)};
+    const bool have_mapnik = run({"/usr/bin/python3", "-c", "import mapnik"}) == 0;
+    if (!have_mapnik) std::fprintf(stderr, "\nbench_render: python3-mapnik is not installed: the baseline is skipped (bash scripts/bench.sh render installs it)\n");
+    std::vector<double> one, two, base;
+    for (int i = 0; i < 15; ++i) {
+        one.push_back(seconds({bin, "render", gpkg, "-o", (work / "ours.png").string(), "--size", "square", "-q"}));
+        two.push_back(seconds({bin, "render", gpkg, "-o", (work / "ours2.png").string(), "--size", "square", "--scale", "2", "-q"}));
+        if (have_mapnik) base.push_back(seconds(mapnik));
+    }
+    std::printf("\nwhole process, 1080x1080 PNG of the sample story, 1:10m basemap (median of 15, interleaved):\n");
+    std::printf("  geoevents render, scale 1   %7.1f ms\n", median(one) * 1000);
+    std::printf("  geoevents render, scale 2   %7.1f ms\n", median(two) * 1000);
+    if (have_mapnik) {
+        std::printf("  Mapnik (python3-mapnik)     %7.1f ms  (less furniture)\n", median(base) * 1000);
+        std::printf("  ratio Mapnik / geoevents: %.2f at scale 1, %.2f at scale 2\n", median(base) / median(one), median(base) / median(two));
+    }
+    return 0;
+}
