@@ -37,7 +37,7 @@ TEST_CASE("same input, same bytes: PNG, SVG and PDF", "[render][images]") {
     for (ImageFormat f : {ImageFormat::png, ImageFormat::svg, ImageFormat::pdf}) CHECK(encode(a, f) == encode(b, f));
 }
 
-TEST_CASE("--scale 2: the same layout with twice the pixels", "[render][images]") {
+TEST_CASE("at scale 2 the same layout has twice the pixels", "[render][images]") {
     const Scene s = story_scene(1200, 800);
     const Raster one = rasterize(s, 1), two = rasterize(s, 2);
     CHECK(one.width == 1200);
