@@ -1,6 +1,9 @@
 // The Cairo backend: PNG and PDF (docs/render.md). Draws what the scene
 // says, nothing more; every shape comes from shapes.hpp.
 #include <cairo-pdf.h>
+#include <png.h>
+
+#include <csetjmp>
 
 #include <cctype>
 #include <cmath>
@@ -39,46 +42,61 @@ bool stroke_set(cairo_t* cr, const Stroke& s) {
     return true;
 }
 
-Box extents(cairo_t* cr) {
-    double x0, y0, x1, y1;
-    cairo_path_extents(cr, &x0, &y0, &x1, &y1);
-    return {x0, y0, x1, y1};
-}
-
-// Fills the current path with the fill's colour and pattern (the path is kept).
-void fill_path(cairo_t* cr, const Fill& f) {
-    if (f.pattern == Pattern::none) return;
-    if (f.color.a > 0) {
-        source(cr, f.color);
-        cairo_fill_preserve(cr);
-    }
-    if (f.pattern == Pattern::solid || f.pattern_color.a == 0) return;
-    const Box b = extents(cr);
-    cairo_save(cr);
-    cairo_clip_preserve(cr);
-    cairo_new_path(cr);
-    source(cr, f.pattern_color);
-    if (f.pattern == Pattern::dots) {
-        for (const Point& p : dot_centres(b, f.spacing)) {
-            cairo_new_sub_path(cr);
-            cairo_arc(cr, p.x, p.y, std::max(0.8, f.spacing * 0.14), 0, 2 * M_PI);
-        }
-        cairo_fill(cr);
+// The tile of a pattern fill, spacing × spacing in user units, anchored on
+// the image origin (so neighbouring areas' patterns line up), the same marks
+// as the SVG writer's <pattern>: "/" hatch lines through the tile's corners
+// (plus "\" for a cross hatch), or one dot at its centre. Raster targets get
+// an image tile at the device resolution (fast: one composite per fill), PDF
+// a recording surface (vector, sharp at any zoom).
+PatternPtr make_tile(const Fill& f, double device_scale, bool vector) {
+    const double s = f.spacing;
+    SurfacePtr tile;
+    if (vector) {
+        cairo_rectangle_t extents{0, 0, s, s};
+        tile.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
     } else {
-        cairo_set_line_width(cr, 1);
-        cairo_set_dash(cr, nullptr, 0, 0);
-        for (const auto& s : hatch_segments(b, f.spacing, f.pattern == Pattern::cross_hatch)) {
-            cairo_move_to(cr, s[0].x, s[0].y);
-            cairo_line_to(cr, s[1].x, s[1].y);
-        }
-        cairo_stroke(cr);
+        const int n = std::max(1, static_cast<int>(std::lround(s * device_scale)));
+        tile.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, n, n));
     }
-    cairo_restore(cr);  // the area's path is back
+    {
+        CairoPtr cr(cairo_create(tile.get()));
+        if (!vector) cairo_scale(cr.get(), device_scale * std::lround(s * device_scale) / (s * device_scale),
+                                 device_scale * std::lround(s * device_scale) / (s * device_scale));
+        source(cr.get(), f.pattern_color);
+        if (f.pattern == Pattern::dots) {
+            cairo_arc(cr.get(), s / 2, s / 2, std::max(0.8, s * 0.14), 0, 2 * M_PI);
+            cairo_fill(cr.get());
+        } else {
+            cairo_set_line_width(cr.get(), 1);
+            cairo_move_to(cr.get(), 0, s);
+            cairo_line_to(cr.get(), s, 0);
+            cairo_move_to(cr.get(), -1, 1);
+            cairo_line_to(cr.get(), 1, -1);
+            cairo_move_to(cr.get(), s - 1, s + 1);
+            cairo_line_to(cr.get(), s + 1, s - 1);
+            if (f.pattern == Pattern::cross_hatch) {
+                cairo_move_to(cr.get(), -1, -1);
+                cairo_line_to(cr.get(), s + 1, s + 1);
+            }
+            cairo_stroke(cr.get());
+        }
+    }
+    PatternPtr pattern(cairo_pattern_create_for_surface(tile.get()));
+    cairo_pattern_set_extend(pattern.get(), CAIRO_EXTEND_REPEAT);
+    if (!vector) {
+        // Pattern space is the tile's pixels: user units times the device scale.
+        const double k = std::lround(s * device_scale) / s;
+        cairo_matrix_t m;
+        cairo_matrix_init_scale(&m, k, k);
+        cairo_pattern_set_matrix(pattern.get(), &m);
+    }
+    return pattern;
 }
 
 class Painter {
 public:
-    explicit Painter(cairo_t* cr) : m_cr(cr) {}
+    /// `device_scale`: device pixels per user unit; `vector`: a PDF target.
+    Painter(cairo_t* cr, double device_scale, bool vector) : m_cr(cr), m_scale(device_scale), m_vector(vector) {}
 
     void draw(const Scene& scene) {
         cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_GRAY);
@@ -93,7 +111,7 @@ public:
     void operator()(const PolygonItem& p) {
         cairo_new_path(m_cr);
         for (const auto& ring : p.rings) trace(m_cr, ring, true);
-        fill_path(m_cr, p.fill);
+        fill_path(p.fill);
         if (stroke_set(m_cr, p.stroke)) cairo_stroke_preserve(m_cr);
         cairo_new_path(m_cr);
     }
@@ -118,7 +136,7 @@ public:
     void operator()(const MarkerItem& m) {
         cairo_new_path(m_cr);
         trace(m_cr, marker_outline(m.shape, m.at, m.size), true);
-        fill_path(m_cr, m.fill);
+        fill_path(m.fill);
         if (stroke_set(m_cr, m.stroke)) cairo_stroke_preserve(m_cr);
         cairo_new_path(m_cr);
     }
@@ -126,7 +144,7 @@ public:
         cairo_new_path(m_cr);
         cairo_arc(m_cr, c.center.x, c.center.y, c.radius, 0, 2 * M_PI);
         cairo_close_path(m_cr);
-        fill_path(m_cr, c.fill);
+        fill_path(c.fill);
         if (stroke_set(m_cr, c.stroke)) cairo_stroke_preserve(m_cr);
         cairo_new_path(m_cr);
     }
@@ -141,7 +159,11 @@ public:
             cairo_set_line_width(m_cr, 2 * t.halo_width);
             cairo_set_line_join(m_cr, CAIRO_LINE_JOIN_ROUND);
             cairo_set_dash(m_cr, nullptr, 0, 0);
+            // A halo is a soft edge: flattening its curves to 0.3 device px
+            // (Cairo's default is 0.1) is invisible and several times faster.
+            cairo_set_tolerance(m_cr, 0.3);
             cairo_stroke(m_cr);
+            cairo_set_tolerance(m_cr, 0.1);
         }
         cairo_move_to(m_cr, t.box.x0, t.box.y0);
         source(m_cr, t.color);
@@ -150,6 +172,22 @@ public:
     }
 
 private:
+    // Fills the current path with the fill's colour and pattern (the path is kept).
+    void fill_path(const Fill& f) {
+        if (f.pattern == Pattern::none) return;
+        if (f.color.a > 0) {
+            source(m_cr, f.color);
+            cairo_fill_preserve(m_cr);
+        }
+        if (f.pattern == Pattern::solid || f.pattern_color.a == 0) return;
+        const auto key = std::make_tuple(static_cast<int>(f.pattern), f.pattern_color.r, f.pattern_color.g, f.pattern_color.b,
+                                         f.pattern_color.a, f.spacing);
+        auto it = m_tiles.find(key);
+        if (it == m_tiles.end()) it = m_tiles.emplace(key, make_tile(f, m_scale, m_vector)).first;
+        cairo_set_source(m_cr, it->second.get());
+        cairo_fill_preserve(m_cr);
+    }
+
     // Shaped text is cached: a label, the legend and the viewer's frames
     // show the same strings many times.
     PangoLayout* layout(const TextItem& t) {
@@ -160,6 +198,9 @@ private:
     }
 
     cairo_t* m_cr;
+    double m_scale;
+    bool m_vector;
+    std::map<std::tuple<int, int, int, int, int, double>, PatternPtr> m_tiles;
     std::map<std::tuple<std::string, std::string, double, bool, bool>, LayoutPtr> m_layouts;
 };
 
@@ -179,7 +220,7 @@ SurfacePtr draw_image(const Scene& scene, double scale) {
         throw RenderError("cannot allocate a " + std::to_string(w) + "x" + std::to_string(h) + " image");
     CairoPtr cr(cairo_create(surface.get()));
     cairo_scale(cr.get(), scale, scale);
-    Painter(cr.get()).draw(scene);
+    Painter(cr.get(), scale, false).draw(scene);
     cairo_surface_flush(surface.get());
     return surface;
 }
@@ -189,12 +230,43 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
     return CAIRO_STATUS_SUCCESS;
 }
 
-std::string png_of(cairo_surface_t* surface) {
-    std::string out;
-    if (cairo_surface_write_to_png_stream(surface, append, &out) != CAIRO_STATUS_SUCCESS)
-        throw RenderError("cannot encode the PNG image");
-    return out;
-}
+// PNG through libpng rather than Cairo's writer: the same image, but zlib at
+// level 3 with the "sub" filter instead of level 6 with adaptive filters —
+// several times faster on flat map colours for a file about 10 % larger.
+// The RGBA rows come from Cairo's premultiplied ARGB surface.
+class PngWriter {
+public:
+    PngWriter() {
+        m_png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+        if (m_png) m_info = png_create_info_struct(m_png);
+    }
+    ~PngWriter() { png_destroy_write_struct(&m_png, &m_info); }
+    PngWriter(const PngWriter&) = delete;
+    PngWriter& operator=(const PngWriter&) = delete;
+
+    std::string write(const Raster& r) {
+        std::string out;
+        if (!m_png || !m_info) throw RenderError("cannot encode the PNG image (libpng)");
+        // libpng reports errors by longjmp: nothing with a destructor lives between here and the calls below.
+        if (setjmp(png_jmpbuf(m_png))) throw RenderError("cannot encode the PNG image (libpng)");
+        png_set_write_fn(m_png, &out, [](png_structp p, png_bytep data, png_size_t n) {
+            static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), n);
+        }, nullptr);
+        png_set_IHDR(m_png, m_info, static_cast<png_uint_32>(r.width), static_cast<png_uint_32>(r.height), 8,
+                     PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        png_set_compression_level(m_png, 3);
+        png_set_filter(m_png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+        png_write_info(m_png, m_info);
+        for (int y = 0; y < r.height; ++y)
+            png_write_row(m_png, r.rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) * 4);
+        png_write_end(m_png, m_info);
+        return out;
+    }
+
+private:
+    png_structp m_png = nullptr;
+    png_infop m_info = nullptr;
+};
 
 } // namespace
 
@@ -237,21 +309,7 @@ Raster to_raster(cairo_surface_t* surface) {
 
 Raster rasterize(const Scene& scene, double scale) { return to_raster(draw_image(scene, scale).get()); }
 
-std::string encode_png(const Raster& r) {
-    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r.width, r.height));
-    unsigned char* data = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
-    for (int y = 0; y < r.height; ++y)
-        for (int x = 0; x < r.width; ++x) {
-            const std::uint8_t* i = &r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 4];
-            const std::uint32_t a = i[3];
-            auto pre = [a](std::uint32_t c) { return (c * a + 127) / 255; };
-            const std::uint32_t px = (a << 24) | (pre(i[0]) << 16) | (pre(i[1]) << 8) | pre(i[2]);
-            std::memcpy(data + static_cast<std::size_t>(y) * static_cast<std::size_t>(stride) + static_cast<std::size_t>(x) * 4, &px, 4);
-        }
-    cairo_surface_mark_dirty(surface.get());
-    return png_of(surface.get());
-}
+std::string encode_png(const Raster& r) { return PngWriter().write(r); }
 
 namespace {
 struct PngSource {
@@ -276,7 +334,7 @@ Raster decode_png(std::string_view png) {
 
 std::string encode(const Scene& scene, ImageFormat format, double scale) {
     switch (format) {
-    case ImageFormat::png: return png_of(draw_image(scene, scale).get());
+    case ImageFormat::png: return encode_png(rasterize(scene, scale));
     case ImageFormat::svg: check_size(scene, 1); return detail::encode_svg(scene);
     case ImageFormat::pdf: {
         check_size(scene, 1);
@@ -289,7 +347,7 @@ std::string encode(const Scene& scene, ImageFormat format, double scale) {
         {
             CairoPtr cr(cairo_create(surface.get()));
             cairo_scale(cr.get(), 0.75, 0.75);
-            Painter(cr.get()).draw(scene);
+            Painter(cr.get(), 1, true).draw(scene);
         }
         cairo_surface_finish(surface.get());
         if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) throw RenderError("cannot write the PDF document");

@@ -17,6 +17,9 @@ struct CairoSurfaceDeleter {
 struct CairoDeleter {
     void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
 };
+struct CairoPatternDeleter {
+    void operator()(cairo_pattern_t* p) const noexcept { cairo_pattern_destroy(p); }
+};
 struct GObjectDeleter {
     void operator()(void* o) const noexcept { g_object_unref(o); }
 };
@@ -25,6 +28,7 @@ struct FontDescriptionDeleter {
 };
 using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
+using PatternPtr = std::unique_ptr<cairo_pattern_t, CairoPatternDeleter>;
 using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
 using ContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;
 using FontDescriptionPtr = std::unique_ptr<PangoFontDescription, FontDescriptionDeleter>;

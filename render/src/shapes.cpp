@@ -86,12 +86,8 @@ std::vector<std::array<Point, 2>> hatch_segments(const Box& b, double spacing, b
 std::vector<Point> dot_centres(const Box& b, double spacing) {
     std::vector<Point> out;
     if (!(spacing > 0)) return out;
-    const long row0 = static_cast<long>(std::floor(b.y0 / spacing));
-    for (long row = row0; row * spacing <= b.y1 + spacing; ++row) {
-        const double shift = (row % 2 == 0) ? 0 : spacing / 2;
-        for (double x = std::floor(b.x0 / spacing) * spacing - spacing + shift; x <= b.x1 + spacing; x += spacing)
-            out.push_back({x, row * spacing});
-    }
+    for (double y = std::floor(b.y0 / spacing) * spacing + spacing / 2; y <= b.y1 + spacing; y += spacing)
+        for (double x = std::floor(b.x0 / spacing) * spacing + spacing / 2; x <= b.x1 + spacing; x += spacing) out.push_back({x, y});
     return out;
 }
 

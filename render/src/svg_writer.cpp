@@ -135,14 +135,13 @@ private:
         m_defs += "<pattern id=\"" + id + "\" patternUnits=\"userSpaceOnUse\" width=\"" + s + "\" height=\"" + s + "\">";
         if (f.pattern == Pattern::dots) {
             const std::string r = num(std::max(0.8, f.spacing * 0.14));
-            m_defs += "<circle cx=\"0\" cy=\"0\" r=\"" + r + "\" fill=\"" + hex(f.pattern_color) + "\"" +
-                      opacity("fill-opacity", f.pattern_color) + "/><circle cx=\"" + s + "\" cy=\"" + s + "\" r=\"" + r + "\" fill=\"" +
+            m_defs += "<circle cx=\"" + num(f.spacing / 2) + "\" cy=\"" + num(f.spacing / 2) + "\" r=\"" + r + "\" fill=\"" +
                       hex(f.pattern_color) + "\"" + opacity("fill-opacity", f.pattern_color) + "/>";
         } else {
             m_defs += "<path d=\"M0 " + s + "L" + s + " 0M-1 1L1 -1M" + num(f.spacing - 1) + " " + num(f.spacing + 1) + "L" +
                       num(f.spacing + 1) + " " + num(f.spacing - 1) + "\" stroke=\"" + colour + " stroke-width=\"1\"/>";
             if (f.pattern == Pattern::cross_hatch)
-                m_defs += "<path d=\"M0 0L" + s + " " + s + "\" stroke=\"" + colour + " stroke-width=\"1\"/>";
+                m_defs += "<path d=\"M-1 -1L" + num(f.spacing + 1) + " " + num(f.spacing + 1) + "\" stroke=\"" + colour + " stroke-width=\"1\"/>";
         }
         m_defs += "</pattern>\n";
         m_patterns.emplace(key, id);

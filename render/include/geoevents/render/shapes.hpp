@@ -31,8 +31,8 @@ std::vector<Point> partial_path(const std::vector<Point>& path, double fraction)
 /// the image origin so that neighbouring areas' hatches line up.
 std::vector<std::array<Point, 2>> hatch_segments(const Box& box, double spacing, bool cross);
 
-/// Centres of a dot pattern covering `box`, every `spacing` px, anchored on
-/// the image origin (every other row shifted by half a step).
+/// Centres of a dot pattern covering `box`: a square grid every `spacing` px,
+/// the dots at (i + ½, j + ½) · spacing (anchored on the image origin).
 std::vector<Point> dot_centres(const Box& box, double spacing);
 
 } // namespace geoevents::render
