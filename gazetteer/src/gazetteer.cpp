@@ -204,6 +204,13 @@ std::string_view Gazetteer::build_info() const noexcept {
     return {m_impl->strings + m_impl->header->info_off, m_impl->header->info_len};
 }
 const std::filesystem::path& Gazetteer::path() const noexcept { return m_impl->path; }
+std::uint64_t Gazetteer::fingerprint() const noexcept {
+    const std::string_view info = build_info();
+    return m_impl->header->header_hash ^ (fnv1a(info.data(), info.size()) * 0x9E3779B97F4A7C15ull);
+}
+std::span<const Candidate> Gazetteer::postings() const noexcept {
+    return {m_impl->postings, static_cast<std::size_t>(m_impl->header->posting_count)};
+}
 
 geo::Place PlaceView::to_place() const {
     geo::Place p;

@@ -148,7 +148,10 @@ struct Analysis {
     /// their words (`in_lexicon`): answered from the reader's table.
     GzAnswer word_lookup(std::string_view k, bool in_lexicon) {
         if (!in_lexicon) return gz_lookup(k);
-        if (const auto* i = rd.word_answers.find(k)) return {rd.answers[*i].candidates, rd.answers[*i].prefix};
+        if (const auto* i = rd.word_answers.find(k)) {
+            const auto [candidates, prefix] = rd.answer(*i);
+            return {candidates, prefix};
+        }
         return {};
     }
 

@@ -93,6 +93,13 @@ public:
     std::size_t name_count() const noexcept;
     /// JSON text describing the sources and versions the index was built from.
     std::string_view build_info() const noexcept;
+    /// Identifies this build of the index (its header and build information,
+    /// which include the build time): tables derived from an index, such as
+    /// the lexicons' word answers, record it to know whether they still apply.
+    std::uint64_t fingerprint() const noexcept;
+    /// Every candidate of every key, in file order: lookup_key() returns
+    /// sub-spans of it, so a derived table can store a run as offset + count.
+    std::span<const Candidate> postings() const noexcept;
     const std::filesystem::path& path() const noexcept;
 
 private:
