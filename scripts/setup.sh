@@ -22,7 +22,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates python3
   libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-data
   libboost-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  catch2 libbenchmark-dev libtbb-dev linux-perf
+  catch2 libbenchmark-dev libtbb-dev
   iso-codes
   libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils libxml2-utils
   libsfml-dev xvfb xauth ffmpeg

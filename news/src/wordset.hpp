@@ -116,10 +116,11 @@ public:
     }
     bool contains(std::string_view key) const noexcept { return find(key) != nullptr; }
     /// Pointer to the value of `key`, nullptr when absent.
-    const std::uint32_t* find(std::string_view key) const noexcept {
+    const std::uint32_t* find(std::string_view key) const noexcept { return find(key, hash_word(key)); }
+    /// The same with the key's hash_word() already computed.
+    const std::uint32_t* find(std::string_view key, std::uint64_t h) const noexcept {
         if (m_nslots == 0 || key.empty() || key.size() > 0xFFFF) return nullptr;
         const std::size_t mask = m_nslots - 1;
-        const std::uint64_t h = hash_word(key);
         const auto tag = static_cast<std::uint16_t>(h >> 48);
         std::size_t i = h & mask;
         for (std::size_t probes = 0; probes < m_nslots; ++probes, i = (i + 1) & mask) {
@@ -131,6 +132,12 @@ public:
                 return &s.value;
         }
         return nullptr;
+    }
+    /// Asks the memory for the slot of a key of hash `h` (hash_word): a big
+    /// table is a cache miss per probe, which a caller that knows its next
+    /// keys can overlap with other work.
+    void prefetch(std::uint64_t h) const noexcept {
+        if (m_nslots) __builtin_prefetch(m_table + (h & (m_nslots - 1)));
     }
     std::size_t size() const noexcept { return m_count; }
     /// Calls fn(key, value) for every entry.
@@ -236,9 +243,10 @@ public:
             block[bit >> 6] |= std::uint64_t{1} << (bit & 63);
         }
     }
-    bool may_contain(std::string_view key) const noexcept {
+    bool may_contain(std::string_view key) const noexcept { return may_contain_hash(hash_word(key)); }
+    /// The same with the key's hash_word() already computed.
+    bool may_contain_hash(std::uint64_t h) const noexcept {
         if (m_size < 8) return false;
-        const std::uint64_t h = hash_word(key);
         const std::uint64_t* block = &m_data[(h & (m_size / 8 - 1)) * 8];
         std::uint64_t g = h >> 20;
         for (int i = 0; i < 6; ++i, g = g * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull) {
@@ -246,6 +254,11 @@ public:
             if (!(block[bit >> 6] & (std::uint64_t{1} << (bit & 63)))) return false;
         }
         return true;
+    }
+
+    /// Asks the memory for the block of a key of hash `h` (see WordMap::prefetch).
+    void prefetch(std::uint64_t h) const noexcept {
+        if (m_size >= 8) __builtin_prefetch(m_data + (h & (m_size / 8 - 1)) * 8);
     }
 
 private:
