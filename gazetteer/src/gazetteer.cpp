@@ -133,11 +133,16 @@ Gazetteer Gazetteer::open(const std::filesystem::path& path) {
     return Gazetteer(std::move(impl));
 }
 
-std::span<const Candidate> Gazetteer::lookup_key(std::string_view key) const {
+std::span<const Candidate> Gazetteer::lookup_key(std::string_view key) const { return probe_key(key).candidates; }
+
+Gazetteer::KeyAnswer Gazetteer::probe_key(std::string_view key) const {
     const Slot* s = m_impl->find_slot(key);
-    if (!s || s->post_count == 0 || std::uint64_t{s->post_begin} + s->post_count > m_impl->header->posting_count)
-        return {};
-    return {m_impl->postings + s->post_begin, s->post_count};
+    if (!s) return {};
+    KeyAnswer a;
+    a.prefix = (s->flags & slot_prefix) != 0;
+    if (s->post_count != 0 && std::uint64_t{s->post_begin} + s->post_count <= m_impl->header->posting_count)
+        a.candidates = {m_impl->postings + s->post_begin, s->post_count};
+    return a;
 }
 
 bool Gazetteer::has_prefix(std::string_view key) const {

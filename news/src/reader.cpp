@@ -23,13 +23,12 @@ void derive_word_answers(const gazetteer::Gazetteer& gazetteer, const Lexicons::
     lex.names.for_each([&](std::string_view key, std::uint32_t) {
         if (key.size() < 2 || lex.stop_fr.contains(key) || lex.stop_en.contains(key)) return;
         std::uint32_t v = 0;
-        const auto cands = gazetteer.lookup_key(key);
+        const auto [cands, prefix] = gazetteer.probe_key(key);
         for (const auto& c : cands)
             if (c.demonym) {
                 v |= lower_demonym;
                 break;
             }
-        const bool prefix = gazetteer.has_prefix(key);
         if (prefix) v |= lower_prefix;
         if (v) out.lower_names.insert(key, v);
         if (!cands.empty() || prefix) {

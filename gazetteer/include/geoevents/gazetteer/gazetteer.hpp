@@ -85,6 +85,12 @@ public:
     /// True when some indexed name starts with `key` followed by a space:
     /// lets a reader stop extending a multi-word name early.
     bool has_prefix(std::string_view key) const;
+    /// lookup_key() and has_prefix() of one key, in one probe of the index.
+    struct KeyAnswer {
+        std::span<const Candidate> candidates;
+        bool prefix = false;
+    };
+    KeyAnswer probe_key(std::string_view key) const;
 
     PlaceView place(PlaceId id) const;
     /// The place with a stable id ("ne:ML", "geonames:2460596", "curated:sahel").
