@@ -601,7 +601,7 @@ void lex_bits(Analysis& a) {
         if (t.is(tf_cap) || t.is(tf_allcaps)) lex.names.prefetch(h);
         else if (t.is(tf_lower)) lex.large.prefetch(h);
     };
-    constexpr std::size_t ahead = 6;
+    constexpr std::size_t ahead = 16;
     const std::size_t n = a.tokens.size();
     for (std::size_t i = 0; i < std::min(ahead, n); ++i) prefetch(a.tokens[i]);
     for (std::size_t i = 0; i < n; ++i) {
