@@ -72,11 +72,14 @@ int run_parse(const ParseOpts& o) {
             else errors.push_back(std::move(r.error));
         } else if (stream) {
             print_warnings(*r.document);
-            fmt::print("{}\n", news::to_json(*r.document, -1));
+            fmt::print("{}\n", r.output);
             std::fflush(stdout);
         } else {
             docs.push_back(std::move(*r.document));
         }
+    }, [&](news::ArticleResult& r) {
+        // Serialising is no ordered work: done by the reading threads.
+        if (stream && r.document) r.output = news::to_json(*r.document, -1);
     });
 
     if (!stream) {

@@ -244,7 +244,7 @@ ArticleResult read_one(const Reader& reader, ArticleInput& a, const ReadOptions&
 } // namespace
 
 void read_articles(const Reader& reader, ArticleSource& source, const ReadOptions& options, unsigned threads,
-                   const ArticleSink& sink) {
+                   const ArticleSink& sink, const ArticlePrepare& prepare) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     struct Work {
         ArticleInput input;
@@ -270,6 +270,7 @@ void read_articles(const Reader& reader, ArticleSource& source, const ReadOption
                                              [&](Item w) {
                                                  w->result = read_one(reader, w->input, options);
                                                  w->input = {};  // the bytes are no longer needed
+                                                 if (prepare) prepare(w->result);
                                                  return w;
                                              }) &
                 tbb::make_filter<Item, void>(tbb::filter_mode::serial_in_order,

@@ -123,6 +123,15 @@ TEST_CASE("two threads give the documents of one thread, in the same order", "[n
     const auto two = news::read_articles(env().reader, articles, {}, 2);
     REQUIRE(one.documents.size() == 40);
     CHECK(news::to_json(one.documents) == news::to_json(two.documents));
+
+    // Work done by the reading threads (`prepare`) reaches the sink with its result, in order.
+    news::ArticleSource source(articles);
+    std::vector<std::string> lines;
+    news::read_articles(
+        env().reader, source, {}, 2, [&](news::ArticleResult&& r) { lines.push_back(std::move(r.output)); },
+        [](news::ArticleResult& r) { r.output = news::to_json(*r.document, -1); });
+    REQUIRE(lines.size() == 40);
+    for (std::size_t i = 0; i < 40; ++i) CHECK(lines[i] == news::to_json(one.documents[i], -1));
 }
 
 TEST_CASE("an exception from the sink stops the reading and is rethrown", "[news][batch]") {

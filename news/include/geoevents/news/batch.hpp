@@ -67,10 +67,14 @@ struct ArticleResult {
     std::optional<Document> document;
     Failure failure = Failure::none;
     std::string error;  ///< "source: message" when there is no document
+    std::string output; ///< what the caller's `prepare` made of it (e.g. its JSON line)
 };
 
 /// Called once per article, in input order, from one thread at a time.
 using ArticleSink = std::function<void(ArticleResult&& result)>;
+/// Called on each result in the parallel stage, before the sink, on any
+/// thread: work that need not be serial (serialising the document, say).
+using ArticlePrepare = std::function<void(ArticleResult& result)>;
 
 /// Reads every article of `source` with `reader` on `threads` threads (0:
 /// all cores) through one ordered pipeline: the source is pulled and the
@@ -78,10 +82,11 @@ using ArticleSink = std::function<void(ArticleResult&& result)>;
 /// 2 × threads articles (bytes and documents) are held at any time. Files
 /// are read in the parallel stage (the size limit is checked before
 /// reading). Options other than source and date apply to all articles (a
-/// JSON Lines "date" wins over options.date). Exceptions from the sink stop
-/// the reading and are rethrown.
+/// JSON Lines "date" wins over options.date). `prepare`, when given, runs
+/// in the parallel stage on each result. Exceptions from the sink or from
+/// `prepare` stop the reading and are rethrown.
 void read_articles(const Reader& reader, ArticleSource& source, const ReadOptions& options, unsigned threads,
-                   const ArticleSink& sink);
+                   const ArticleSink& sink, const ArticlePrepare& prepare = {});
 
 struct BatchResult {
     std::vector<Document> documents;    ///< articles read, in input order
