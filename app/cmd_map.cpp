@@ -40,13 +40,19 @@ struct ExportOptions {
 class ProgressBar {
 public:
     explicit ProgressBar(bool enabled) : m_enabled(enabled), m_t0(std::chrono::steady_clock::now()) {}
+    /// `total` 0: unknown (standard input), the count and the rate only.
     void update(std::size_t done, std::size_t total) {
-        if (!m_enabled || total == 0) return;
+        if (!m_enabled) return;
         const auto now = std::chrono::steady_clock::now();
         if (done != total && now - m_last < std::chrono::milliseconds(100)) return;
         m_last = now;
         const double secs = std::chrono::duration<double>(now - m_t0).count();
         const double rate = secs > 0 ? static_cast<double>(done) / secs : 0.0;
+        if (total == 0) {
+            fmt::print(stderr, "\r{} articles  {:.1f}/s  ", done, rate);
+            m_open = true;
+            return;
+        }
         const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
         constexpr int width = 30;
         const int fill = static_cast<int>(width * static_cast<double>(done) / static_cast<double>(total));
@@ -55,7 +61,14 @@ public:
         if (done == total) fmt::print(stderr, "\n");
     }
 
+    /// Ends the line left open by an unknown total.
+    void finish() {
+        if (m_open) fmt::print(stderr, "\n");
+        m_open = false;
+    }
+
 private:
+    bool m_open = false;
     bool m_enabled;
     std::chrono::steady_clock::time_point m_t0, m_last{};
 };
@@ -84,8 +97,6 @@ int run_map(const MapOptions& o) {
     if (!o.corrections.empty()) corrections = news::Corrections::load(o.corrections, gz);
     for (const auto& f : o.formats) geo::find_writer(f);  // unknown format names fail now, not after reading
 
-    std::vector<std::string> failures;
-    const auto articles = news::collect_articles(o.inputs, std::cin, failures);
     news::ReadOptions ro;
     ro.lang = o.lang;
     ro.lenient = o.lenient;
@@ -95,23 +106,38 @@ int run_map(const MapOptions& o) {
     }
     ProgressBar bar(!o.quiet && isatty(STDERR_FILENO));
     const auto t0 = std::chrono::steady_clock::now();
-    auto batch = news::read_articles(reader, articles, ro, o.jobs, [&](std::size_t d, std::size_t n) { bar.update(d, n); });
+    // The same intake as `parse`: files, folders, standard input, one ordered pipeline.
+    std::vector<news::Document> documents;
+    std::vector<std::string> failures;
+    int first_failure = exit_ok;
+    std::size_t done = 0;
+    news::ArticleSource source(o.inputs, std::cin, ro.max_bytes);
+    const std::size_t total = source.known_total();
+    news::read_articles(reader, source, ro, o.jobs, [&](news::ArticleResult&& r) {
+        if (r.document) {
+            documents.push_back(std::move(*r.document));
+        } else {
+            if (first_failure == exit_ok) first_failure = r.failure == news::Failure::io ? exit_io : exit_bad_input;
+            failures.push_back(std::move(r.error));
+        }
+        bar.update(++done, total);
+    });
+    bar.finish();
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    failures.insert(failures.end(), batch.failures.begin(), batch.failures.end());
-    if (batch.documents.empty()) {
+    if (documents.empty()) {
         for (const auto& f : failures) fmt::print(stderr, "geoevents: {}\n", f);
         fmt::print(stderr, "geoevents: no article could be read; nothing written\n");
-        return articles.empty() && failures.empty() ? exit_usage : exit_bad_input;
+        return failures.empty() ? exit_usage : first_failure;
     }
 
     std::vector<std::string> notes;
-    if (corrections) notes = corrections->apply_to_documents(batch.documents);
-    auto events = news::merge_events(batch.documents);
+    if (corrections) notes = corrections->apply_to_documents(documents);
+    auto events = news::merge_events(documents);
     if (corrections) {
         auto more = corrections->apply_to_events(events);
         notes.insert(notes.end(), more.begin(), more.end());
     }
-    auto input = news::layer_input(batch.documents, std::move(events), gz, GEOEVENTS_VERSION);
+    auto input = news::layer_input(documents, std::move(events), gz, GEOEVENTS_VERSION);
     if (corrections) input.metadata.extra.emplace_back("corrections", corrections->file());
     // The articles' language (the majority's): the language of the map's labels.
     {
@@ -129,8 +155,8 @@ int run_map(const MapOptions& o) {
     if (ec) throw IoError(out.string() + ": cannot create the output folder: " + ec.message());
 
     if (!o.quiet)
-        fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", batch.documents.size(), secs,
-                   secs > 0 ? static_cast<double>(batch.documents.size()) / secs : 0.0,
+        fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", documents.size(), secs,
+                   secs > 0 ? static_cast<double>(documents.size()) / secs : 0.0,
                    project.find(geo::layer_places) ? project.find(geo::layer_places)->features.size() : 0,
                    project.find(geo::layer_events) ? project.find(geo::layer_events)->features.size() : 0);
     std::vector<std::string> formats{"gpkg"};
@@ -158,7 +184,7 @@ int run_map(const MapOptions& o) {
     for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
     if (!failures.empty()) {
         fmt::print(stderr, "geoevents: {} of {} inputs failed; the others were written:\n", failures.size(),
-                   failures.size() + batch.documents.size());
+                   failures.size() + documents.size());
         for (const auto& f : failures) fmt::print(stderr, "  {}\n", f);
         if (status == exit_ok) status = exit_partial;
     }
@@ -188,7 +214,8 @@ int run_export(const ExportOptions& o) {
 void add_map_commands(CLI::App& app, Action& action) {
     auto m = std::make_shared<MapOptions>();
     auto* map = app.add_subcommand("map", "read articles and write the event layers (OUT/events.gpkg, and more with --format)");
-    map->add_option("articles", m->inputs, "article files, folders of .txt files, or - for JSON Lines on stdin")->required();
+    map->add_option("articles", m->inputs,
+                    "article files, folders of .txt files, or - for standard input (JSON Lines when it starts with {, else one article)")->required();
     map->add_option("-o,--out", m->out, "output folder (default: out)");
     map->add_option("-f,--format", m->formats, "also write: geojson, geojsonseq, shp, fgb, kml, csv (repeatable)")
         ->check(CLI::IsMember({"gpkg", "geojson", "geojsonseq", "shp", "fgb", "kml", "csv"}));

@@ -2,20 +2,16 @@
 // (shared/contracts/document.md). Options, files and messages only; the
 // reading itself is the news library's.
 #include <fmt/core.h>
-#include <sys/stat.h>
 
-#include <atomic>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "geoevents/gazetteer/gazetteer.hpp"
+#include "geoevents/news/batch.hpp"
 #include "geoevents/news/news.hpp"
 
 namespace geoevents::app {
@@ -29,74 +25,11 @@ struct ParseOpts {
     unsigned jobs = 1;
 };
 
-/// What happened to one input file.
-struct Outcome {
-    std::optional<news::Document> doc;
-    std::string error;  ///< the message when doc is empty
-    int code = exit_ok; ///< exit_bad_input or exit_io when doc is empty
-};
-
-/// Reads one file's bytes, refusing oversized files before reading them.
-/// @throws IoError when it cannot be read, ParseError when it is too large.
-std::string read_bytes(const std::string& path, std::size_t limit) {
-    if (path == "-") {
-        std::string s;
-        char buf[65536];
-        while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
-            s.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-            if (s.size() > limit)
-                throw ParseError::at_byte("<stdin>", limit,
-                                          fmt::format("article too large (more than {} bytes): refused", limit));
-        }
-        return s;
-    }
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) throw IoError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-    if (S_ISDIR(st.st_mode)) throw IoError(fmt::format("{}: is a directory, not an article", path));
-    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limit)
-        throw ParseError::at_byte(path, limit,
-                                  fmt::format("article too large ({} bytes; the limit is {} bytes per article): refused",
-                                              st.st_size, limit));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-    std::string s;
-    if (S_ISREG(st.st_mode)) s.reserve(static_cast<std::size_t>(st.st_size));
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        s.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (s.size() > limit)  // a pipe or a file that grew: still bounded
-            throw ParseError::at_byte(path, limit, fmt::format("article too large (more than {} bytes): refused", limit));
-    }
-    if (in.bad()) throw IoError(fmt::format("{}: read error", path));
-    return s;
-}
-
-Outcome read_one(const news::Reader& reader, const std::string& path, const news::ReadOptions& base) {
-    Outcome out;
-    try {
-        news::ReadOptions o = base;
-        o.source = path == "-" ? "<stdin>" : path;
-        const std::string bytes = read_bytes(path, o.max_bytes);
-        out.doc = reader.read(bytes, o);
-    } catch (const ParseError& e) {
-        out.error = e.what();
-        out.code = exit_bad_input;
-    } catch (const IoError& e) {
-        out.error = e.what();
-        out.code = exit_io;
-    } catch (const Error& e) {
-        out.error = fmt::format("{}: {}", path, e.what());
-        out.code = exit_bad_input;
-    } catch (const std::bad_alloc&) {
-        out.error = fmt::format("{}: out of memory", path);
-        out.code = exit_io;
-    }
-    return out;
-}
-
 void print_warnings(const news::Document& d) {
     for (const auto& w : d.warnings) fmt::print(stderr, "geoevents: {}: warning: {}\n", d.source, w);
 }
+
+int exit_code_of(news::Failure f) { return f == news::Failure::io ? exit_io : exit_bad_input; }
 
 int run_parse(const ParseOpts& o) {
     news::ReadOptions base;
@@ -119,54 +52,43 @@ int run_parse(const ParseOpts& o) {
     }
     const news::Reader reader(gz, *lex);
 
-    const std::size_t n = o.files.size();
-    std::vector<Outcome> results(n);
-    // A streaming filter: with --no-merge and one job, JSON Lines are printed as read.
-    const bool stream = o.format == "jsonl" && (o.no_merge || n == 1) && o.jobs <= 1;
-    if (o.jobs <= 1 || n == 1) {
-        for (std::size_t i = 0; i < n; ++i) {
-            results[i] = read_one(reader, o.files[i], base);
-            if (stream) {
-                if (results[i].doc) {
-                    print_warnings(*results[i].doc);
-                    fmt::print("{}\n", news::to_json(*results[i].doc, -1));
-                    std::fflush(stdout);
-                } else {
-                    fmt::print(stderr, "geoevents: {}\n", results[i].error);
-                }
-            }
-        }
-    } else {
-        // Reading is a pure function of the text: files are shared out to threads.
-        std::atomic<std::size_t> next{0};
-        std::vector<std::thread> pool;
-        const unsigned workers = std::min<unsigned>(o.jobs, static_cast<unsigned>(n));
-        for (unsigned w = 0; w < workers; ++w)
-            pool.emplace_back([&] {
-                for (std::size_t i; (i = next.fetch_add(1)) < n;) results[i] = read_one(reader, o.files[i], base);
-            });
-        for (auto& t : pool) t.join();
-    }
-
+    // One article named: one JSON object. A streaming filter: JSON Lines
+    // are printed as each article is read (in input order), unless events
+    // are merged across articles, which needs them all.
+    std::error_code ec;
+    const bool one_file = o.files.size() == 1 && o.files[0] != "-" && !std::filesystem::is_directory(o.files[0], ec);
+    const bool stream = o.format == "jsonl" && (o.no_merge || one_file);
     std::vector<news::Document> docs;
-    std::size_t failed = 0;
+    std::vector<std::string> errors;
+    std::size_t total = 0, failed = 0;
     int first_code = exit_ok;
-    for (auto& r : results) {
-        if (r.doc) {
-            docs.push_back(std::move(*r.doc));
-        } else {
+    news::ArticleSource source(o.files, std::cin, base.max_bytes);
+    news::read_articles(reader, source, base, o.jobs, [&](news::ArticleResult&& r) {
+        ++total;
+        if (!r.document) {
             ++failed;
-            if (first_code == exit_ok) first_code = r.code;
+            if (first_code == exit_ok) first_code = exit_code_of(r.failure);
+            if (stream) fmt::print(stderr, "geoevents: {}\n", r.error);
+            else errors.push_back(std::move(r.error));
+        } else if (stream) {
+            print_warnings(*r.document);
+            fmt::print("{}\n", r.output);
+            std::fflush(stdout);
+        } else {
+            docs.push_back(std::move(*r.document));
         }
-    }
+    }, [&](news::ArticleResult& r) {
+        // Serialising is no ordered work: done by the reading threads.
+        if (stream && r.document) r.output = news::to_json(*r.document, -1);
+    });
+
     if (!stream) {
-        for (auto& r : results)
-            if (!r.doc) fmt::print(stderr, "geoevents: {}\n", r.error);
+        for (const auto& e : errors) fmt::print(stderr, "geoevents: {}\n", e);
         for (const auto& d : docs) print_warnings(d);
         std::vector<geo::Event> merged;
         if (docs.size() > 1 && !o.no_merge) merged = news::merge_events(docs);
         if (o.format == "json") {
-            if (n == 1) {
+            if (total == 1 && o.files.size() == 1) {
                 if (!docs.empty()) fmt::print("{}\n", news::to_json(docs.front()));
             } else {
                 fmt::print("{}\n", news::to_json(docs));
@@ -188,8 +110,8 @@ int run_parse(const ParseOpts& o) {
         }
     }
     if (failed == 0) return exit_ok;
-    if (failed == n) return first_code;
-    fmt::print(stderr, "geoevents: {} of {} article(s) could not be read; the others were printed\n", failed, n);
+    if (failed == total) return first_code;
+    fmt::print(stderr, "geoevents: {} of {} article(s) could not be read; the others were printed\n", failed, total);
     return exit_partial;
 }
 
@@ -198,7 +120,9 @@ int run_parse(const ParseOpts& o) {
 void add_parse_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ParseOpts>();
     auto* cmd = app.add_subcommand("parse", "read articles: place names, dates and events as JSON (shared/contracts/document.md)");
-    cmd->add_option("files", o->files, "article files (UTF-8 text, French or English, at most 16 MiB each); - reads standard input")
+    cmd->add_option("files", o->files,
+                    "article files (UTF-8 text, French or English, at most 16 MiB each), folders of .txt files, or - "
+                    "for standard input (JSON Lines when it starts with {, else one article)")
         ->required()
         ->expected(1, -1);
     cmd->add_option("--format", o->format, "json (one object, or an array for several files), jsonl or text")

@@ -18,6 +18,9 @@ void add_gazetteer_commands(CLI::App& app, Action& action);
 /// `geoevents map` and `geoevents export`.
 void add_map_commands(CLI::App& app, Action& action);
 
+/// `geoevents lexicons build`.
+void add_lexicons_commands(CLI::App& app, Action& action);
+
 /// `geoevents parse`: articles to the document contract's JSON.
 void add_parse_command(CLI::App& app, Action& action);
 

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     add_map_commands(cli, action);
     add_parse_command(cli, action);
     add_render_command(cli, action);
+    add_lexicons_commands(cli, action);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

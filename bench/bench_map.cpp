@@ -24,7 +24,7 @@ struct Fixture {
     Fixture() {
         auto corpus = bench::make_corpus(fs::path(GEOEVENTS_SOURCE_DIR) / "samples", SIZE_MAX, 10000);
         for (std::size_t i = 0; i < corpus.articles.size(); ++i)
-            articles.push_back({"article-" + std::to_string(i), {}, std::move(corpus.articles[i]), std::nullopt});
+            articles.push_back({"article-" + std::to_string(i), {}, std::move(corpus.articles[i]), std::nullopt, {}, {}});
         fs::create_directories(out);
         // Warm up: one whole job pages in the index and the lexicons, loads
         // GDAL's drivers and PROJ's database, so the first measured run is not penalised.

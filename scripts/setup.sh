@@ -22,7 +22,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates python3
   libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-data
   libboost-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  catch2 libbenchmark-dev
+  catch2 libbenchmark-dev libtbb-dev
   iso-codes
   libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils libxml2-utils
   libsfml-dev xvfb xauth ffmpeg
@@ -80,7 +80,16 @@ if [ ! -f "$basemap" ] \
   "$bin" basemap build -o "$basemap"
 fi
 
-# 6. The job --------------------------------------------------------------------
+# 6. The lexicon table (the extracted lists ready to map, with each word's
+# answer from the index), rebuilt when a list or the index changed ------------
+table=.cache/lexicons/lexicons.bin
+if [ ! -f "$table" ] || [ "$index" -nt "$table" ] || [ -n "$(find .cache/lexicons -name '*.txt' -newer "$table" -print -quit)" ] \
+   || ! "$bin" parse --lexicons .cache/lexicons --index "$index" samples/barkhane/article-en.txt >/dev/null 2>&1; then
+  say "building the lexicon table"
+  "$bin" lexicons build --lexicons .cache/lexicons --index "$index"
+fi
+
+# 7. The job --------------------------------------------------------------------
 case "$mode" in
   build) ;;
   run)

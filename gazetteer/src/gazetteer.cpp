@@ -133,11 +133,16 @@ Gazetteer Gazetteer::open(const std::filesystem::path& path) {
     return Gazetteer(std::move(impl));
 }
 
-std::span<const Candidate> Gazetteer::lookup_key(std::string_view key) const {
+std::span<const Candidate> Gazetteer::lookup_key(std::string_view key) const { return probe_key(key).candidates; }
+
+Gazetteer::KeyAnswer Gazetteer::probe_key(std::string_view key) const {
     const Slot* s = m_impl->find_slot(key);
-    if (!s || s->post_count == 0 || std::uint64_t{s->post_begin} + s->post_count > m_impl->header->posting_count)
-        return {};
-    return {m_impl->postings + s->post_begin, s->post_count};
+    if (!s) return {};
+    KeyAnswer a;
+    a.prefix = (s->flags & slot_prefix) != 0;
+    if (s->post_count != 0 && std::uint64_t{s->post_begin} + s->post_count <= m_impl->header->posting_count)
+        a.candidates = {m_impl->postings + s->post_begin, s->post_count};
+    return a;
 }
 
 bool Gazetteer::has_prefix(std::string_view key) const {
@@ -204,6 +209,13 @@ std::string_view Gazetteer::build_info() const noexcept {
     return {m_impl->strings + m_impl->header->info_off, m_impl->header->info_len};
 }
 const std::filesystem::path& Gazetteer::path() const noexcept { return m_impl->path; }
+std::uint64_t Gazetteer::fingerprint() const noexcept {
+    const std::string_view info = build_info();
+    return m_impl->header->header_hash ^ (fnv1a(info.data(), info.size()) * 0x9E3779B97F4A7C15ull);
+}
+std::span<const Candidate> Gazetteer::postings() const noexcept {
+    return {m_impl->postings, static_cast<std::size_t>(m_impl->header->posting_count)};
+}
 
 geo::Place PlaceView::to_place() const {
     geo::Place p;

@@ -141,14 +141,18 @@ struct Analysis {
     const GzAnswer& gz_lookup(std::string_view k) {
         if (const auto* i = gz_memo.find(k)) return gz_answers[*i];
         gz_memo.insert(k, static_cast<std::uint32_t>(gz_answers.size()));
-        gz_answers.push_back({gz.lookup_key(k), gz.has_prefix(k)});
+        const auto probe = gz.probe_key(k);
+        gz_answers.push_back({probe.candidates, probe.prefix});
         return gz_answers.back();
     }
     /// The same for one word, when the lexicons tell that it is one of
     /// their words (`in_lexicon`): answered from the reader's table.
     GzAnswer word_lookup(std::string_view k, bool in_lexicon) {
         if (!in_lexicon) return gz_lookup(k);
-        if (const auto* i = rd.word_answers.find(k)) return {rd.answers[*i].candidates, rd.answers[*i].prefix};
+        if (const auto* i = rd.word_answers.find(k)) {
+            const auto [candidates, prefix] = rd.answer(*i);
+            return {candidates, prefix};
+        }
         return {};
     }
 

@@ -1,13 +1,16 @@
 #include "geoevents/news/batch.hpp"
 
 #include <nlohmann/json.hpp>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+#include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -17,37 +20,125 @@ namespace geoevents::news {
 
 namespace fs = std::filesystem;
 
-std::vector<ArticleInput> collect_articles(const std::vector<std::string>& arguments, std::istream& in,
-                                           std::vector<std::string>& failures) {
-    std::vector<ArticleInput> out;
+// ---- The source: arguments in order, standard input pulled on demand ----
+
+struct ArticleSource::Impl {
+    std::vector<ArticleInput> queue;  ///< expanded arguments, in order (files, failures)
+    std::vector<std::size_t> stdin_at;  ///< positions in `queue` where "-" was given
+    std::size_t pos = 0, stdin_next = 0;
+    std::istream* in = nullptr;
+    std::size_t max_bytes = max_article_bytes;
+    bool has_stdin = false;
+    std::size_t total = 0;
+
+    enum class Mode { unknown, jsonl, raw, done } mode = Mode::unknown;
+    std::size_t line_no = 0;
+
+    static ArticleInput failed(std::string source, Failure f, std::string message) {
+        ArticleInput a;
+        a.source = source;
+        a.failure = f;
+        a.error = source + ": " + message;
+        return a;
+    }
+
+    /// The next line of standard input, at most `limit` bytes kept; false at the end.
+    bool read_line(std::string& line, bool& too_long) {
+        line.clear();
+        too_long = false;
+        std::streambuf* sb = in->rdbuf();
+        bool any = false;
+        for (int c; (c = sb->sbumpc()) != std::char_traits<char>::eof();) {
+            any = true;
+            if (c == '\n') return true;
+            if (line.size() < 2 * max_bytes + 1024) line.push_back(static_cast<char>(c));
+            else too_long = true;
+        }
+        return any;
+    }
+
+    /// The next article of standard input; false when it has no more.
+    bool next_stdin(ArticleInput& out) {
+        if (mode == Mode::done) return false;
+        std::streambuf* sb = in->rdbuf();
+        if (mode == Mode::unknown) {
+            // JSON Lines when the first non-blank byte opens an object; the
+            // blanks before a plain article stay part of it (offsets).
+            std::string blanks;
+            int c;
+            while ((c = sb->sgetc()) != std::char_traits<char>::eof() && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+                blanks.push_back(static_cast<char>(c));
+                sb->sbumpc();
+            }
+            if (c == '{') {
+                mode = Mode::jsonl;
+                line_no = static_cast<std::size_t>(std::count(blanks.begin(), blanks.end(), '\n'));
+            } else {
+                mode = Mode::done;
+                out = ArticleInput{};
+                out.source = "<stdin>";
+                out.text = std::move(blanks);
+                char buf[65536];
+                std::streamsize n;
+                while ((n = sb->sgetn(buf, sizeof buf)) > 0) {
+                    if (out.text.size() + static_cast<std::size_t>(n) > max_bytes) {
+                        out = failed("<stdin>", Failure::bad_input,
+                                     "byte " + std::to_string(max_bytes) + ": article too large (more than " +
+                                         std::to_string(max_bytes) + " bytes): refused");
+                        return true;
+                    }
+                    out.text.append(buf, static_cast<std::size_t>(n));
+                }
+                return true;
+            }
+        }
+        std::string line;
+        bool too_long = false;
+        while (read_line(line, too_long)) {
+            const std::size_t n = ++line_no;
+            const std::string where = "stdin:" + std::to_string(n);
+            if (too_long) {
+                out = failed(where, Failure::bad_input, "line too long (an article is at most " + std::to_string(max_bytes) + " bytes): refused");
+                return true;
+            }
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            try {
+                const auto j = nlohmann::json::parse(line);
+                if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+                    throw std::runtime_error("expected an object with a \"text\" string");
+                ArticleInput a;
+                a.source = j.contains("id") ? (j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump()) : where;
+                a.text = j["text"].get<std::string>();
+                if (j.contains("date") && j["date"].is_string()) {
+                    a.date = ReferenceDate::parse(j["date"].get<std::string>());
+                    if (!a.date) throw std::runtime_error("invalid \"date\" (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+                }
+                out = std::move(a);
+            } catch (const std::exception& e) {
+                out = failed(where, Failure::bad_input, e.what());
+            }
+            return true;
+        }
+        mode = Mode::done;
+        return false;
+    }
+};
+
+ArticleSource::ArticleSource(const std::vector<std::string>& arguments, std::istream& in, std::size_t max_bytes)
+    : m_impl(std::make_unique<Impl>()) {
+    Impl& m = *m_impl;
+    m.in = &in;
+    m.max_bytes = max_bytes;
     auto add_file = [&](const fs::path& p) {
         ArticleInput a;
         a.source = p.string();
         a.path = p.string();
-        out.push_back(std::move(a));
+        m.queue.push_back(std::move(a));
     };
     for (const auto& arg : arguments) {
         if (arg == "-") {
-            std::string line;
-            for (std::size_t n = 1; std::getline(in, line); ++n) {
-                if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-                try {
-                    const auto j = nlohmann::json::parse(line);
-                    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
-                        throw std::runtime_error("expected an object with a \"text\" string");
-                    ArticleInput a;
-                    a.source = j.contains("id") ? (j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump())
-                                                : "stdin:" + std::to_string(n);
-                    a.text = j["text"].get<std::string>();
-                    if (j.contains("date") && j["date"].is_string()) {
-                        a.date = ReferenceDate::parse(j["date"].get<std::string>());
-                        if (!a.date) throw std::runtime_error("invalid \"date\" (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-                    }
-                    out.push_back(std::move(a));
-                } catch (const std::exception& e) {
-                    failures.push_back("stdin:" + std::to_string(n) + ": " + e.what());
-                }
-            }
+            m.stdin_at.push_back(m.queue.size());
+            m.has_stdin = true;
             continue;
         }
         std::error_code ec;
@@ -56,75 +147,154 @@ std::vector<ArticleInput> collect_articles(const std::vector<std::string>& argum
             std::vector<fs::path> files;
             for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
                 if (it->is_regular_file() && it->path().extension() == ".txt") files.push_back(it->path());
-            if (ec) failures.push_back(arg + ": cannot list the folder: " + ec.message());
+            if (ec) m.queue.push_back(Impl::failed(arg, Failure::io, "cannot list the folder: " + ec.message()));
             std::sort(files.begin(), files.end());
-            if (files.empty()) failures.push_back(arg + ": no .txt article in this folder");
+            if (files.empty() && !ec) m.queue.push_back(Impl::failed(arg, Failure::bad_input, "no .txt article in this folder"));
             for (const auto& f : files) add_file(f);
         } else if (fs::exists(p, ec)) {
             add_file(p);
         } else {
-            failures.push_back(arg + ": no such file or folder");
+            m.queue.push_back(Impl::failed(arg, Failure::io, "no such file or folder"));
         }
     }
-    return out;
+    m.total = m.has_stdin ? 0 : m.queue.size();
+}
+
+ArticleSource::ArticleSource(std::vector<ArticleInput> articles) : m_impl(std::make_unique<Impl>()) {
+    m_impl->queue = std::move(articles);
+    m_impl->total = m_impl->queue.size();
+}
+
+ArticleSource::~ArticleSource() = default;
+
+std::size_t ArticleSource::known_total() const noexcept { return m_impl->total; }
+
+bool ArticleSource::next(ArticleInput& out) {
+    Impl& m = *m_impl;
+    while (true) {
+        // Standard input comes where "-" was given among the other arguments.
+        if (m.stdin_next < m.stdin_at.size() && m.stdin_at[m.stdin_next] == m.pos) {
+            if (m.next_stdin(out)) return true;
+            ++m.stdin_next;
+            continue;
+        }
+        if (m.pos >= m.queue.size()) return false;
+        out = std::move(m.queue[m.pos++]);
+        return true;
+    }
+}
+
+// ---- Reading: one ordered, bounded pipeline ----
+
+std::string read_article_file(const std::string& path, std::size_t limit) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) throw IoError(path + ": cannot read: " + std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) throw IoError(path + ": is a directory, not an article");
+    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limit)
+        throw ParseError::at_byte(path, limit,
+                                  "article too large (" + std::to_string(st.st_size) + " bytes; the limit is " +
+                                      std::to_string(limit) + " bytes per article): refused");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path + ": cannot open: " + std::strerror(errno));
+    std::string s;
+    if (S_ISREG(st.st_mode)) s.reserve(static_cast<std::size_t>(st.st_size));
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        s.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (s.size() > limit)  // a pipe or a file that grew: still bounded
+            throw ParseError::at_byte(path, limit, "article too large (more than " + std::to_string(limit) + " bytes): refused");
+    }
+    if (in.bad()) throw IoError(path + ": read error");
+    return s;
 }
 
 namespace {
-std::string read_whole(const std::string& path, std::size_t limit) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw IoError(path + ": cannot read");
-    std::string s;
-    char buf[1 << 16];
-    while (f.read(buf, sizeof buf) || f.gcount() > 0) {
-        s.append(buf, static_cast<std::size_t>(f.gcount()));
-        // Stop early: the reader refuses it anyway, and memory stays bounded.
-        if (s.size() > limit) break;
+
+ArticleResult read_one(const Reader& reader, ArticleInput& a, const ReadOptions& options) {
+    ArticleResult r;
+    r.source = a.source;
+    if (a.failure != Failure::none) {
+        r.failure = a.failure;
+        r.error = std::move(a.error);
+        return r;
     }
-    return s;
-}
-} // namespace
-
-BatchResult read_articles(const Reader& reader, const std::vector<ArticleInput>& articles, const ReadOptions& options,
-                          unsigned threads, const BatchProgress& progress) {
-    const std::size_t n = articles.size();
-    std::vector<std::optional<Document>> docs(n);
-    std::vector<std::string> errors(n);
-    std::atomic<std::size_t> next{0}, done{0};
-    std::mutex progress_mutex;
-    auto work = [&] {
-        for (std::size_t i = next++; i < n; i = next++) {
-            const ArticleInput& a = articles[i];
-            ReadOptions o = options;
-            o.source = a.source;
-            if (a.date) o.date = a.date;
-            try {
-                if (a.path.empty()) docs[i] = reader.read(a.text, o);
-                else docs[i] = reader.read(read_whole(a.path, o.max_bytes), o);
-            } catch (const std::exception& e) {
-                const std::string what = e.what();
-                // ParseError and IoError already start with the source.
-                errors[i] = what.rfind(a.source, 0) == 0 ? what : a.source + ": " + what;
-            }
-            const std::size_t d = ++done;
-            if (progress) {
-                std::lock_guard lock(progress_mutex);
-                progress(d, n);
-            }
-        }
+    ReadOptions o = options;
+    o.source = a.source;
+    if (a.date) o.date = a.date;
+    auto fail = [&](Failure f, const std::string& what) {
+        r.failure = f;
+        // ParseError and IoError already start with the source.
+        r.error = what.rfind(a.source, 0) == 0 ? what : a.source + ": " + what;
     };
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-
-    BatchResult r;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (docs[i]) r.documents.push_back(std::move(*docs[i]));
-        else r.failures.push_back(std::move(errors[i]));
+    try {
+        if (a.path.empty()) r.document = reader.read(a.text, o);
+        else r.document = reader.read(read_article_file(a.path, o.max_bytes), o);
+    } catch (const ParseError& e) {
+        fail(Failure::bad_input, e.what());
+    } catch (const IoError& e) {
+        fail(Failure::io, e.what());
+    } catch (const Error& e) {
+        fail(Failure::bad_input, e.what());
+    } catch (const std::bad_alloc&) {
+        fail(Failure::io, "out of memory");
     }
     return r;
+}
+
+} // namespace
+
+void read_articles(const Reader& reader, ArticleSource& source, const ReadOptions& options, unsigned threads,
+                   const ArticleSink& sink, const ArticlePrepare& prepare) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    struct Work {
+        ArticleInput input;
+        ArticleResult result;
+    };
+    using Item = std::shared_ptr<Work>;
+    // Two articles per thread in flight: one being read, one waiting for
+    // its turn at the ordered output; memory stays bounded by the slowest.
+    tbb::task_arena arena(static_cast<int>(threads));
+    arena.execute([&] {
+        tbb::parallel_pipeline(
+            2 * static_cast<std::size_t>(threads),
+            tbb::make_filter<void, Item>(tbb::filter_mode::serial_in_order,
+                                         [&](tbb::flow_control& fc) -> Item {
+                                             auto w = std::make_shared<Work>();
+                                             if (!source.next(w->input)) {
+                                                 fc.stop();
+                                                 return {};
+                                             }
+                                             return w;
+                                         }) &
+                tbb::make_filter<Item, Item>(tbb::filter_mode::parallel,
+                                             [&](Item w) {
+                                                 w->result = read_one(reader, w->input, options);
+                                                 w->input = {};  // the bytes are no longer needed
+                                                 if (prepare) prepare(w->result);
+                                                 return w;
+                                             }) &
+                tbb::make_filter<Item, void>(tbb::filter_mode::serial_in_order,
+                                             [&](Item w) { sink(std::move(w->result)); }));
+    });
+}
+
+BatchResult read_articles(const Reader& reader, ArticleSource& source, const ReadOptions& options, unsigned threads,
+                          const BatchProgress& progress) {
+    BatchResult r;
+    std::size_t done = 0;
+    const std::size_t total = source.known_total();
+    read_articles(reader, source, options, threads, [&](ArticleResult&& a) {
+        if (a.document) r.documents.push_back(std::move(*a.document));
+        else r.failures.push_back(std::move(a.error));
+        if (progress) progress(++done, total);
+    });
+    return r;
+}
+
+BatchResult read_articles(const Reader& reader, std::vector<ArticleInput> articles, const ReadOptions& options,
+                          unsigned threads, const BatchProgress& progress) {
+    ArticleSource source(std::move(articles));
+    return read_articles(reader, source, options, threads, progress);
 }
 
 geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<geo::Event> events,

@@ -1,10 +1,12 @@
 #include "lexicons.hpp"
 
+#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "embedded_lexicons.hpp"
+#include "lexicon_table.hpp"
 #include "geoevents/gazetteer/normalize.hpp"
 
 namespace geoevents::news {
@@ -270,56 +272,66 @@ Lexicons::~Lexicons() = default;
 
 std::size_t Lexicons::size() const noexcept { return m_data ? m_data->entries : 0; }
 
-Lexicons Lexicons::load(const std::filesystem::path& dir) {
-    auto d = std::make_unique<Data>();
+namespace detail {
+
+const std::array<const char*, extracted_list_count> extracted_lists = {
+    "given_names.txt", "surnames.txt", "stopwords_fr.txt", "stopwords_en.txt", "words_fr.txt", "words_en.txt"};
+
+void load_extracted(Lexicons::Data& d, const std::filesystem::path& dir) {
     struct Item {
-        const char* file;
         WordMap* set;
         std::uint32_t bit;
         bool large;
     };
-    const Item items[] = {{"given_names.txt", &d->given_names, detail::lx_given, true},
-                          {"surnames.txt", &d->surnames, detail::lx_surname, true},
-                          {"stopwords_fr.txt", &d->stop_fr, detail::lx_stop_fr, false},
-                          {"stopwords_en.txt", &d->stop_en, detail::lx_stop_en, false},
-                          {"words_fr.txt", nullptr, detail::lx_word_fr, true},
-                          {"words_en.txt", nullptr, detail::lx_word_en, true}};
-    d->large.reserve(800000);
-    for (const Item& it : items) {
-        const auto path = dir / it.file;
+    const Item items[] = {{&d.given_names, lx_given, true}, {&d.surnames, lx_surname, true},
+                          {&d.stop_fr, lx_stop_fr, false},  {&d.stop_en, lx_stop_en, false},
+                          {nullptr, lx_word_fr, true},      {nullptr, lx_word_en, true}};
+    static_assert(std::size(items) == extracted_list_count);
+    d.large.reserve(800000);
+    std::string texts[extracted_list_count];
+    for (std::size_t i = 0; i < extracted_list_count; ++i) {
+        const auto path = dir / extracted_lists[i];
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec))
             throw LexiconError("lexicon " + path.string() +
                                " is missing: create the lexicons with `node data/lexicons/extract.cjs` "
                                "(after `npm ci` in .cache/data; scripts/setup.sh does both), or point "
                                "GEOEVENTS_LEXICONS at the folder holding them");
-        const std::string text = read_file(path);
-        if (text.empty())
+        texts[i] = read_file(path);
+        if (texts[i].empty())
             throw LexiconError("lexicon " + path.string() +
                                " is empty or unreadable: re-create it with `node data/lexicons/extract.cjs`");
-        load_word_bits(*d, text, it.set, it.bit, it.large);
+        load_word_bits(d, texts[i], items[i].set, items[i].bit, items[i].large);
     }
     // Words that tell the languages apart: stopwords of one and not the other.
-    {
-        std::string key;
-        for_lines(read_file(dir / "stopwords_fr.txt"), [&](std::string_view line) {
-            key.clear();
-            gazetteer::normalize_into(line, key);
-            if (key.find(' ') == std::string::npos && !d->stop_en.contains(key)) d->lexicon.insert_or(key, detail::lx_only_fr);
-        });
-        for_lines(read_file(dir / "stopwords_en.txt"), [&](std::string_view line) {
-            key.clear();
-            gazetteer::normalize_into(line, key);
-            if (key.find(' ') == std::string::npos && !d->stop_fr.contains(key)) d->lexicon.insert_or(key, detail::lx_only_en);
-        });
-    }
-    load_curated(*d);
+    std::string key;
+    for_lines(texts[2], [&](std::string_view line) {
+        key.clear();
+        gazetteer::normalize_into(line, key);
+        if (key.find(' ') == std::string::npos && !d.stop_en.contains(key)) d.lexicon.insert_or(key, lx_only_fr);
+    });
+    for_lines(texts[3], [&](std::string_view line) {
+        key.clear();
+        gazetteer::normalize_into(line, key);
+        if (key.find(' ') == std::string::npos && !d.stop_fr.contains(key)) d.lexicon.insert_or(key, lx_only_en);
+    });
+}
 
-    d->entries = d->lexicon.size() + d->stems.size() + d->names.size() + d->org_heads.size() + d->abbreviations.size() +
-                 d->seats.size() + d->government_nouns.size() + d->actor_verbs.size() +
-                 d->actor_nouns.size() + d->person_titles.size() + d->operation_words.size() +
-                 d->directions.size() + d->prepositions.size() + d->clutter.size() + d->events_fr.size() + d->events_en.size() +
-                 d->clause_markers.size();
+void add_curated(Lexicons::Data& d) {
+    load_curated(d);
+    d.entries = d.lexicon.size() + d.stems.size() + d.names.size() + d.org_heads.size() + d.abbreviations.size() +
+                d.seats.size() + d.government_nouns.size() + d.actor_verbs.size() +
+                d.actor_nouns.size() + d.person_titles.size() + d.operation_words.size() +
+                d.directions.size() + d.prepositions.size() + d.clutter.size() + d.events_fr.size() + d.events_en.size() +
+                d.clause_markers.size();
+}
+
+} // namespace detail
+
+Lexicons Lexicons::load(const std::filesystem::path& dir) {
+    auto d = std::make_unique<Data>();
+    detail::map_table(*d, dir);
+    detail::add_curated(*d);
     return Lexicons(std::move(d));
 }
 

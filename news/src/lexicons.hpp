@@ -4,6 +4,7 @@
 // hyphens as spaces), so a token's key can be looked up directly.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -88,6 +89,18 @@ enum LexBits : std::uint32_t {
     lx_calendar = 1u << 24,  ///< a month or weekday name
 };
 
+/// A run of gazetteer candidates stored in the lexicon table: offset and
+/// count into Gazetteer::postings(), and whether a longer name starts with
+/// the word.
+struct WordAnswer {
+    std::uint32_t begin = 0, count = 0, prefix = 0;
+};
+static_assert(sizeof(WordAnswer) == 12);
+
+/// The mapped lexicon table file (news/src/lexicon_table.cpp), unmapped when
+/// the last Lexicons using it goes.
+struct TableMapping;
+
 enum PrepClass : std::uint32_t { prep_loc = 1, prep_to = 2, prep_from = 3, prep_gen = 4 };
 enum ClutterClass : std::uint32_t { clutter_related = 1, clutter_credit = 2, clutter_chrome = 3 };
 /// Directions as compass bits: n=1, s=2, e=4, w=8, centre=16.
@@ -120,6 +133,15 @@ struct Lexicons::Data {
     std::vector<detail::Trigger> triggers;  ///< values of `events_fr` and `events_en`
     std::vector<detail::NearTrigger> near_triggers;
     std::size_t entries = 0;
+
+    /// The table file these lists are read from (views into it), when loaded from one.
+    std::shared_ptr<const detail::TableMapping> table;
+    /// The words' gazetteer answers computed when the table was built (see
+    /// ReaderData), valid for the index with this fingerprint and number of
+    /// postings only; 0 when the table has none.
+    std::uint64_t answers_fingerprint = 0, answers_postings = 0;
+    detail::WordMap lower_names, word_answers;
+    std::span<const detail::WordAnswer> answers;
 
     const detail::WordMap& stop(bool french) const noexcept { return french ? stop_fr : stop_en; }
     /// LexBits of a folded word from the small lists and stems.

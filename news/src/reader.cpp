@@ -16,27 +16,47 @@ std::string_view to_string(Role r) noexcept {
     return "";
 }
 
+namespace detail {
+
+void derive_word_answers(const gazetteer::Gazetteer& gazetteer, const Lexicons::Data& lex, ReaderData& out) {
+    const auto postings = gazetteer.postings();
+    lex.names.for_each([&](std::string_view key, std::uint32_t) {
+        if (key.size() < 2 || lex.stop_fr.contains(key) || lex.stop_en.contains(key)) return;
+        std::uint32_t v = 0;
+        const auto [cands, prefix] = gazetteer.probe_key(key);
+        for (const auto& c : cands)
+            if (c.demonym) {
+                v |= lower_demonym;
+                break;
+            }
+        if (prefix) v |= lower_prefix;
+        if (v) out.lower_names.insert(key, v);
+        if (!cands.empty() || prefix) {
+            out.word_answers.insert(key, static_cast<std::uint32_t>(out.owned_answers.size()));
+            const auto begin = cands.empty() ? 0 : static_cast<std::uint32_t>(cands.data() - postings.data());
+            out.owned_answers.push_back({begin, static_cast<std::uint32_t>(cands.size()), prefix ? 1u : 0u});
+        }
+    });
+    out.answers = out.owned_answers;
+    out.postings = postings;
+}
+
+} // namespace detail
+
 Reader::Reader(const gazetteer::Gazetteer& gazetteer, const Lexicons& lexicons)
     : m_gazetteer(&gazetteer), m_lexicons(&lexicons) {
     auto data = std::make_shared<detail::ReaderData>();
     const auto& lex = lexicons.data();
-    lex.names.for_each([&](std::string_view key, std::uint32_t) {
-        if (key.size() < 2 || lex.stop_fr.contains(key) || lex.stop_en.contains(key)) return;
-        std::uint32_t v = 0;
-        const auto cands = gazetteer.lookup_key(key);
-        for (const auto& c : cands)
-            if (c.demonym) {
-                v |= detail::lower_demonym;
-                break;
-            }
-        const bool prefix = gazetteer.has_prefix(key);
-        if (prefix) v |= detail::lower_prefix;
-        if (v) data->lower_names.insert(key, v);
-        if (!cands.empty() || prefix) {
-            data->word_answers.insert(key, static_cast<std::uint32_t>(data->answers.size()));
-            data->answers.push_back({cands, prefix});
-        }
-    });
+    if (lex.answers_fingerprint != 0 && lex.answers_fingerprint == gazetteer.fingerprint() &&
+        lex.answers_postings == gazetteer.postings().size()) {
+        // Computed for this very index when the table was built: read in place.
+        data->lower_names = lex.lower_names;
+        data->word_answers = lex.word_answers;
+        data->answers = lex.answers;
+        data->postings = gazetteer.postings();
+    } else {
+        detail::derive_word_answers(gazetteer, lex, *data);
+    }
     m_data = std::move(data);
 }
 

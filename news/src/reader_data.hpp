@@ -6,6 +6,7 @@
 
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/types.hpp"
+#include "lexicons.hpp"
 #include "wordset.hpp"
 
 namespace geoevents::news::detail {
@@ -25,11 +26,18 @@ struct ReaderData {
     /// capitalised words are answered here, from a table far smaller than
     /// the index (fewer cache misses).
     WordMap word_answers;
-    struct Answer {
-        std::span<const gazetteer::Candidate> candidates;
-        bool prefix = false;
-    };
-    std::vector<Answer> answers;
+    std::span<const WordAnswer> answers;  ///< the table's, or `owned_answers`
+    std::vector<WordAnswer> owned_answers;
+    std::span<const gazetteer::Candidate> postings;  ///< the gazetteer's (Gazetteer::postings)
+
+    /// The gazetteer's candidates and prefix flag of answer `i`; empty when
+    /// out of range (a damaged table never reads outside the index).
+    std::pair<std::span<const gazetteer::Candidate>, bool> answer(std::uint32_t i) const noexcept {
+        if (i >= answers.size()) return {};
+        const WordAnswer& a = answers[i];
+        if (a.begin > postings.size() || a.count > postings.size() - a.begin) return {};
+        return {postings.subspan(a.begin, a.count), a.prefix != 0};
+    }
 
     /// Parts of places ("Northern Mali") by place and direction: computing
     /// them clips an outline, so they are kept. A cache of a pure function:
@@ -37,5 +45,11 @@ struct ReaderData {
     mutable std::mutex parts_mutex;
     mutable std::unordered_map<std::string, geo::Place> parts;
 };
+
+/// Looks every word of the large lists up in `gazetteer` once and fills
+/// `lower_names`, `word_answers` and `owned_answers` (then `answers`):
+/// what the lexicon table stores for its index, and what a reader computes
+/// itself for another index (about 0.3 s).
+void derive_word_answers(const gazetteer::Gazetteer& gazetteer, const Lexicons::Data& lex, ReaderData& out);
 
 } // namespace geoevents::news::detail

@@ -251,12 +251,8 @@ private:
             if (!fold_fast(m_s.substr(start, end - start), m_a.keys))
                 gazetteer::normalize_into(m_s.substr(start, end - start), m_a.keys);
             t.key_len = static_cast<std::uint16_t>(std::min<std::size_t>(m_a.keys.size() - t.key_off, 0xFFFF));
-            const std::string_view key(m_a.keys.data() + t.key_off, t.key_len);
-            t.lex = m_a.lex.bits(key);
-            if (flags & tf_cap || flags & tf_allcaps) t.lex |= m_a.lex.name_bits(key);
-            else if ((flags & tf_lower) && key.size() >= 3 && !(t.lex & (lx_stop_fr | lx_stop_en)) &&
-                     m_a.lex.large.may_contain(key))
-                t.lex |= lx_known;
+            // The lexicon bits come after the scan (lex_bits): probing then
+            // lets the large tables' cache misses overlap.
         }
         m_a.tokens.push_back(t);
         m_pending = 0;
@@ -591,12 +587,45 @@ std::uint32_t preposition_before(const Analysis& a, std::size_t i, std::size_t* 
 }
 
 
+/// Each word's lexicon bits (Token::lex): one probe of the small lists per
+/// word, and of the large ones (a hash table of megabytes for capitalised
+/// words, a Bloom filter for lower-case ones). Those are cache misses, so the
+/// slots of the words a few places ahead are prefetched while this one is
+/// looked up: the misses overlap instead of adding up.
+void lex_bits(Analysis& a) {
+    const auto& lex = a.lex;
+    auto key_of = [&](const Token& t) { return std::string_view(a.keys.data() + t.key_off, t.key_len); };
+    auto prefetch = [&](const Token& t) {
+        if (!t.is(tf_word)) return;
+        const std::uint64_t h = hash_word(key_of(t));
+        if (t.is(tf_cap) || t.is(tf_allcaps)) lex.names.prefetch(h);
+        else if (t.is(tf_lower)) lex.large.prefetch(h);
+    };
+    constexpr std::size_t ahead = 16;
+    const std::size_t n = a.tokens.size();
+    for (std::size_t i = 0; i < std::min(ahead, n); ++i) prefetch(a.tokens[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead < n) prefetch(a.tokens[i + ahead]);
+        Token& t = a.tokens[i];
+        if (!t.is(tf_word)) continue;
+        const std::string_view key = key_of(t);
+        t.lex = lex.bits(key);
+        if (t.is(tf_cap) || t.is(tf_allcaps)) {
+            t.lex |= lex.name_bits(key);
+        } else if (t.is(tf_lower) && key.size() >= 3 && !(t.lex & (lx_stop_fr | lx_stop_en)) &&
+                   lex.large.may_contain(key)) {
+            t.lex |= lx_known;
+        }
+    }
+}
+
 void tokenize(Analysis& a) {
     a.tokens.reserve(a.text.size() / 5 + 16);
     a.keys.reserve(a.text.size());
     a.gz_memo.reserve(std::min<std::size_t>(a.text.size() / 40 + 16, 1u << 16));
     a.gz_answers.reserve(std::min<std::size_t>(a.text.size() / 40 + 16, 1u << 16));
     Scanner(a).run();
+    lex_bits(a);
     split_sentences(a);
     classify_lines(a);
 }

@@ -48,6 +48,18 @@ check "export to GeoJSON" '[ $rc -eq 0 ] && [ -s "$tmp/exported/events.geojson" 
 check "export to a PostGIS server that is down: exit 4, a clear message, password hidden" '[ $rc -eq 4 ] && grep -qi "127.0.0.1" "$tmp/err" && ! grep -q secret "$tmp/err"'
 check "nothing was written elsewhere by mistake" '[ -z "$(find "$tmp/out" -newer "$tmp/err" -print -quit)" ]'
 
+# The intake is parse's: a plain article on standard input, the same limits and exit statuses.
+cat "$samples/barkhane/article-en.txt" | "$bin" map - -o "$tmp/out6" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "a plain article on standard input" '[ $rc -eq 0 ] && [ -s "$tmp/out6/events.gpkg" ]'
+head -c 17000000 /dev/zero | tr '\0' 'a' > "$tmp/huge.txt"
+"$bin" map "$tmp/huge.txt" -o "$tmp/out7" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "an article over the limit alone: exit 3 as with parse, nothing written" '[ $rc -eq 3 ] && grep -q "too large" "$tmp/err" && [ ! -e "$tmp/out7/events.gpkg" ]'
+"$bin" map "$tmp/missing.txt" -o "$tmp/out7" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "a missing file alone: exit 4 as with parse" '[ $rc -eq 4 ] && grep -q "missing.txt" "$tmp/err"'
+mkdir -p "$tmp/lex"; cp "${GEOEVENTS_LEXICONS:-$src/.cache/lexicons}"/*.txt "$tmp/lex/"
+GEOEVENTS_LEXICONS="$tmp/lex" "$bin" map "$samples" -o "$tmp/out7" --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "no lexicon table: exit 5 and how to build it" '[ $rc -eq 5 ] && grep -q "geoevents lexicons build" "$tmp/err"'
+
 mkdir -p "$tmp/nolex"
 GEOEVENTS_LEXICONS="$tmp/nolex" "$bin" map "$samples" -o "$tmp/out5" --quiet >/dev/null 2>"$tmp/err"; rc=$?
 check "missing lexicons exit 5 and say how to make them" '[ $rc -eq 5 ] && grep -q "extract.cjs" "$tmp/err" && [ ! -e "$tmp/out5/events.gpkg" ]'

@@ -58,8 +58,37 @@ check "a bad --format: exit 2" '[ $rc -eq 2 ]'
 "$bin" parse --lexicons "$tmp/none" "$fr" >/dev/null 2>"$tmp/err"; rc=$?
 check "missing lexicons: exit 5 and how to make them" '[ $rc -eq 5 ] && grep -q "extract.cjs" "$tmp/err"'
 
+# The lexicon table: missing, damaged or stale tables are refused (exit 5,
+# with how to rebuild), and `lexicons build` makes one that reads the same.
+lexdir=${GEOEVENTS_LEXICONS:-$src/.cache/lexicons}
+mkdir -p "$tmp/lex"
+cp "$lexdir"/*.txt "$tmp/lex/"
+"$bin" parse --lexicons "$tmp/lex" "$fr" >/dev/null 2>"$tmp/err"; rc=$?
+check "no lexicon table: exit 5 and how to build it" '[ $rc -eq 5 ] && grep -q "geoevents lexicons build" "$tmp/err"'
+"$bin" lexicons build --lexicons "$tmp/lex" >/dev/null 2>&1; rc=$?
+check "lexicons build: exit 0, a table" '[ $rc -eq 0 ] && [ -s "$tmp/lex/lexicons.bin" ]'
+check "a table built here reads like the default one" \
+  'cmp -s <("$bin" parse --lexicons "$tmp/lex" "$fr" 2>&1) <("$bin" parse "$fr" 2>&1)'
+cp "$tmp/lex/lexicons.bin" "$tmp/table"
+head -c 1000 "$tmp/table" > "$tmp/lex/lexicons.bin"
+"$bin" parse --lexicons "$tmp/lex" "$fr" >/dev/null 2>"$tmp/err"; rc=$?
+check "a truncated table: exit 5, named" '[ $rc -eq 5 ] && grep -q "lexicons.bin: truncated" "$tmp/err"'
+cp "$tmp/table" "$tmp/lex/lexicons.bin"
+echo "convoi" >> "$tmp/lex/words_fr.txt"
+"$bin" parse --lexicons "$tmp/lex" "$fr" >/dev/null 2>"$tmp/err"; rc=$?
+check "a stale table: exit 5, rebuild it" '[ $rc -eq 5 ] && grep -q "stale" "$tmp/err" && grep -q "geoevents lexicons build" "$tmp/err"'
+
 out=$(cat "$fr" | "$bin" parse --format jsonl -); rc=$?
 check "standard input" '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.loads(sys.stdin.read()); assert d[\"source\"]==\"<stdin>\""'
+
+out=$("$bin" parse --format jsonl --no-merge "$src/samples/barkhane"); rc=$?
+check "a folder: its .txt articles in name order" \
+  '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; s=[json.loads(l)[\"source\"] for l in sys.stdin]; assert len(s)==2 and s==sorted(s)"'
+
+out=$(printf '{"id": "one", "text": "Soldiers left Gao for Niamey on 3 March 2022.", "date": "2022-03-03"}\nnot json\n' | \
+  "$bin" parse --format jsonl - 2>"$tmp/err"); rc=$?
+check "JSON Lines on standard input: exit 6, the good line printed, the bad one named" \
+  '[ $rc -eq 6 ] && echo "$out" | py "import json,sys; d=json.loads(sys.stdin.read()); assert d[\"source\"]==\"one\" and d[\"date\"]==\"2022-03-03\"" && grep -q "stdin:2" "$tmp/err"'
 
 out=$("$bin" parse -j 2 --format jsonl "$fr" "$en" "$fr"); rc=$?
 check "parallel reading keeps the input order" \

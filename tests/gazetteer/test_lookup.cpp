@@ -159,3 +159,24 @@ TEST_CASE("cities know their first-level subdivision", "[gazetteer][lookup]") {
     CHECK(best("Timbuktu").admin1 == "Tombouctou");
     CHECK(best("Paris").admin1 == "Île-de-France");
 }
+
+TEST_CASE("one probe answers a key's candidates and whether a longer name starts with it", "[gazetteer]") {
+    for (const char* key : {"bamako", "burkina", "golfe de guinee", "niger", "no such place here"}) {
+        const auto a = gz().probe_key(key);
+        const auto c = gz().lookup_key(key);
+        CHECK(a.candidates.data() == c.data());
+        CHECK(a.candidates.size() == c.size());
+        CHECK(a.prefix == gz().has_prefix(key));
+        // Runs of candidates lie in the postings: a derived table stores them as offsets.
+        const auto all = gz().postings();
+        if (!c.empty()) CHECK((c.data() >= all.data() && c.data() + c.size() <= all.data() + all.size()));
+    }
+    CHECK(gz().probe_key("burkina").prefix);  // "burkina faso"
+    CHECK_FALSE(gz().probe_key("bamako").candidates.empty());
+}
+
+TEST_CASE("the fingerprint names one build of the index", "[gazetteer]") {
+    const auto again = Gazetteer::open(gz().path());
+    CHECK(again.fingerprint() == gz().fingerprint());
+    CHECK(gz().fingerprint() != 0);
+}

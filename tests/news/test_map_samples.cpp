@@ -15,13 +15,12 @@ using news_test::env;
 
 namespace {
 geo::Project sample_project() {
-    std::vector<std::string> failures;
     std::istringstream no_stdin;
-    const auto articles = news::collect_articles({std::string(GEOEVENTS_SOURCE_DIR) + "/samples/barkhane"}, no_stdin, failures);
-    REQUIRE(failures.empty());
-    REQUIRE(articles.size() == 2);
-    auto batch = news::read_articles(env().reader, articles, {}, 2);
+    news::ArticleSource source({std::string(GEOEVENTS_SOURCE_DIR) + "/samples/barkhane"}, no_stdin);
+    REQUIRE(source.known_total() == 2);
+    auto batch = news::read_articles(env().reader, source, {}, 2);
     REQUIRE(batch.failures.empty());
+    REQUIRE(batch.documents.size() == 2);
     auto events = news::merge_events(batch.documents);
     return geo::build_layers(news::layer_input(batch.documents, std::move(events), env().gz, "test"));
 }

@@ -85,6 +85,12 @@ public:
     /// True when some indexed name starts with `key` followed by a space:
     /// lets a reader stop extending a multi-word name early.
     bool has_prefix(std::string_view key) const;
+    /// lookup_key() and has_prefix() of one key, in one probe of the index.
+    struct KeyAnswer {
+        std::span<const Candidate> candidates;
+        bool prefix = false;
+    };
+    KeyAnswer probe_key(std::string_view key) const;
 
     PlaceView place(PlaceId id) const;
     /// The place with a stable id ("ne:ML", "geonames:2460596", "curated:sahel").
@@ -93,6 +99,13 @@ public:
     std::size_t name_count() const noexcept;
     /// JSON text describing the sources and versions the index was built from.
     std::string_view build_info() const noexcept;
+    /// Identifies this build of the index (its header and build information,
+    /// which include the build time): tables derived from an index, such as
+    /// the lexicons' word answers, record it to know whether they still apply.
+    std::uint64_t fingerprint() const noexcept;
+    /// Every candidate of every key, in file order: lookup_key() returns
+    /// sub-spans of it, so a derived table can store a run as offset + count.
+    std::span<const Candidate> postings() const noexcept;
     const std::filesystem::path& path() const noexcept;
 
 private:
