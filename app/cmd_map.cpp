@@ -142,8 +142,8 @@ int run_map(const MapOptions& o) {
     // The articles' language (the majority's): the language of the map's labels.
     {
         std::size_t fr = 0;
-        for (const auto& d : batch.documents) fr += d.language == "fr";
-        input.metadata.extra.emplace_back("language", 2 * fr > batch.documents.size() ? "fr" : "en");
+        for (const auto& d : documents) fr += d.language == "fr";
+        input.metadata.extra.emplace_back("language", 2 * fr > documents.size() ? "fr" : "en");
     }
     const geo::Project project = geo::build_layers(input);
 
