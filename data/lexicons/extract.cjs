@@ -25,7 +25,10 @@
 //                     and english-verbs-gerunds), noun plurals kept only when the
 //                     language's dictionary knows them (an-array-of-french-words,
 //                     an-array-of-english-words, and wink-lemmatizer gives the
-//                     English singular back)
+//                     English singular back); a French verb form in the future,
+//                     conditional or infinitive says so in a 5th column
+//   status_cues.tsv   the same for the negation and modality cues of
+//                     data/lexicons/status_cues.tsv
 'use strict';
 
 const fs = require('fs');
@@ -110,9 +113,18 @@ function englishPlurals(word, lemmatize, dict) {
   return c.filter((w) => dict.has(w) || lemmatize.noun(w) === word || lemmatize.noun(w) === w);
 }
 
-function writeTriggers() {
+// French tenses of french-verbs-lefff (P present, F future, C conditional,
+// W infinitive, ...) asked for by the `verb-*` forms.
+const LEFFF_TENSES = { 'verb-present': ['P'], 'verb-future': ['F'], 'verb-conditional': ['C'] };
+// The mood a generated French form says by itself (a 5th column): a trigger
+// in the future is planned, in the conditional hypothetical.
+const LEFFF_MOODS = { F: 'future', C: 'conditional', W: 'infinitive' };
+
+// Expands a curated file of lemmas (events.tsv, status_cues.tsv) into every
+// inflected form: rows `lang, category, form, phrase[, mood]`.
+function expandLemmas(srcName, outName, what) {
   const lexDir = path.join(root, 'data', 'lexicons');
-  const src = fs.readFileSync(path.join(lexDir, 'events.tsv'), 'utf8');
+  const src = fs.readFileSync(path.join(lexDir, srcName), 'utf8');
   const lefffInfo = pkgInfo('french-verbs-lefff');
   const lefff = JSON.parse(fs.readFileSync(path.join(modules, 'french-verbs-lefff', 'dist', 'conjugations.json'), 'utf8'));
   const evh = require(path.join(modules, 'english-verbs-helper'));
@@ -129,11 +141,11 @@ function writeTriggers() {
 
   const rows = [];
   const seen = new Set();
-  const add = (lang, type, form, phrase) => {
+  const add = (lang, type, form, phrase, mood = '') => {
     const key = `${lang}\t${phrase}`;
-    if (seen.has(key)) return;  // the first lemma of events.tsv that yields a form keeps it
+    if (seen.has(key)) return;  // the first lemma of the file that yields a form keeps it
     seen.add(key);
-    rows.push(`${lang}\t${type}\t${form}\t${phrase}`);
+    rows.push(`${lang}\t${type}\t${form}\t${phrase}` + (mood ? `\t${mood}` : ''));
   };
   let lineNo = 0;
   for (const raw of src.split('\n')) {
@@ -141,21 +153,27 @@ function writeTriggers() {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const f = line.split('\t');
-    if (f.length < 4) fail(`events.tsv:${lineNo}: expected 4 tab-separated columns`);
+    const where = `${srcName}:${lineNo}`;
+    if (f.length < 4) fail(`${where}: expected 4 tab-separated columns`);
     const [lang, type, form, lemma] = f;
     const words = lemma.normalize('NFC').split(' ');
-    if (form === 'near') {
-      add(lang, type, 'near', lemma);
-    } else if (form === 'verb' || form === 'verb-past') {
+    if (form === 'near' || form === 'word') {
+      add(lang, type, form, lemma);
+    } else if (form.startsWith('verb')) {
       const [head, ...rest] = words;
       const tail = rest.length ? ' ' + rest.join(' ') : '';
       let forms;
       if (lang === 'fr') {
         const c = lefff[head];
-        if (!c) fail(`events.tsv:${lineNo}: french-verbs-lefff does not know the verb "${head}"`);
-        forms = [].concat(...Object.values(c)).filter((w) => w && w !== 'NA');
+        if (!c) fail(`${where}: french-verbs-lefff does not know the verb "${head}"`);
+        const tenses = LEFFF_TENSES[form] || Object.keys(c);
+        forms = [];
+        for (const t of tenses)
+          for (const w of c[t] || []) if (w && w !== 'NA') forms.push([w, LEFFF_MOODS[t] || '']);
+        for (const [w, mood] of forms) add(lang, type, 'verb', w.toLowerCase() + tail, mood);
+        continue;
       } else {
-        if (!/^[a-z-]+$/.test(head)) fail(`events.tsv:${lineNo}: "${head}" is not an English infinitive`);
+        if (!/^[a-z-]+$/.test(head)) fail(`${where}: "${head}" is not an English infinitive`);
         const tenses = form === 'verb-past' ? ['SIMPLE_PAST', 'PARTICIPLE_PAST']
           : ['SIMPLE_PRESENT', 'SIMPLE_PAST', 'PARTICIPLE_PAST', 'PARTICIPLE_PRESENT'];
         forms = tenses.map((t) => evh.getConjugation(verbsInfo, head, t, 2, {}));
@@ -176,11 +194,11 @@ function writeTriggers() {
           add(lang, type, 'noun', [...words.slice(0, h), p, ...words.slice(h + 1)].join(' '));
       }
     } else {
-      fail(`events.tsv:${lineNo}: unknown form "${form}"`);
+      fail(`${where}: unknown form "${form}"`);
     }
   }
-  write('event_triggers.tsv', [
-    'Event triggers: lang, type, form (verb | noun | near), phrase; every inflection of the lemmas of data/lexicons/events.tsv.',
+  write(outName, [
+    `${what}: lang, category, form, phrase[, mood]; every inflection of the lemmas of data/lexicons/${srcName}.`,
     `Sources: ${lefffInfo} (French conjugations); ${infos.join('; ')}.`,
     'Generated by data/lexicons/extract.cjs; do not edit.',
   ], rows);
@@ -258,7 +276,8 @@ async function main() {
       'Generated by data/lexicons/extract.cjs; do not edit.',
     ], clean(words));
   }
-  writeTriggers();
+  expandLemmas('events.tsv', 'event_triggers.tsv', 'Event triggers');
+  expandLemmas('status_cues.tsv', 'status_cues.tsv', 'Cues of negation and modality');
   fs.writeFileSync(path.join(outDir, 'VERSION'), '2\n', 'utf8');
 }
 

@@ -191,7 +191,7 @@ private:
         return {{"event_id", FieldType::string},  {"type", FieldType::string},      {"date_start", FieldType::datetime},
                 {"date_end", FieldType::datetime}, {"date_text", FieldType::string}, {"precision", FieldType::string},
                 {"actors", FieldType::string},     {"sources", FieldType::string},   {"evidence", FieldType::string},
-                {"confidence", FieldType::real}};
+                {"confidence", FieldType::real},   {"status", FieldType::string}};
     }
 
     std::vector<FieldValue> event_values(const Event& e) {
@@ -200,12 +200,12 @@ private:
             m_project.notes.push_back("event " + e.id + ": malformed date '" + e.when.first + "' left out");
         return {text(e.id),       text(to_string(e.type)), text(start),       text(end),
                 text(e.when.iso), text(to_string(e.when.precision)),           text(join(e.actors)),
-                text(join(e.sources)), text(e.evidence),   FieldValue{e.confidence}};
+                text(join(e.sources)), text(e.evidence),   FieldValue{e.confidence}, text(to_string(e.status))};
     }
 
     Layer build_events() {
         Layer l{std::string(layer_events), GeometryType::point, event_fields(), {}};
-        // event_id … confidence, with the location's fields after `actors`.
+        // event_id … confidence, status, with the location's fields after `actors`.
         l.fields.insert(l.fields.begin() + 7, {{"places", FieldType::string},
                                                 {"place_id", FieldType::string},
                                                 {"place_name", FieldType::string},

@@ -75,6 +75,7 @@ struct Trig {
     Trigger info;
     std::uint32_t clause = 0;
     bool plural = false;
+    geo::EventStatus status = geo::EventStatus::happened;
 };
 
 struct Draft {
@@ -82,6 +83,7 @@ struct Draft {
     std::size_t sentence = 0;
     std::size_t order = 0;                     ///< byte offset of the trigger
     bool explicit_date = false;
+    bool verb = false;                         ///< read from a verb (which has a tense; a noun has none)
     std::vector<std::size_t> mentions;         ///< indices of the mentions used as places
 };
 
@@ -109,6 +111,69 @@ std::size_t nth_word(const Analysis& a, std::size_t k, std::size_t n) {
     for (std::size_t j = k; j < a.tokens.size(); ++j)
         if (a.tokens[j].is(tf_word) && ++seen == n) return j;
     return k;
+}
+
+/// Words that complete a French negation after "ne" ("n'a pas retiré", "ne retire plus").
+bool french_negator(std::string_view k) noexcept {
+    return k == "pas" || k == "plus" || k == "jamais" || k == "guere" || k == "point" || k == "aucun" ||
+           k == "aucune" || k == "rien" || k == "nullement";
+}
+
+/// Whether the text says the event of a trigger took place (docs/news.md,
+/// "Status"). Looks back from the trigger over at most 8 words of its clause,
+/// stopping at a comma: a grammatical negation denies it ("n'a pas retiré",
+/// "did not withdraw", "no attack"); else the nearest cue of status_cues.tsv
+/// gives the status ("menacé de frapper", "will be redeployed", "denied
+/// sending troops"); else the trigger's own mood (a French future is planned,
+/// a conditional hypothetical).
+geo::EventStatus status_of(const Analysis& a, const Sentence& s, const std::vector<std::uint32_t>& clause, const Trig& tr) {
+    using geo::EventStatus;
+    const auto& toks = a.tokens;
+    constexpr std::size_t window = 8;
+    std::vector<std::size_t> before;  // word tokens before the trigger, nearest first
+    for (std::size_t k = tr.first; k > s.first && before.size() < window;) {
+        --k;
+        if (clause[k - s.first] != tr.clause) break;
+        if (!toks[k].is(tf_word)) {
+            if (toks[k].punct == ',' || toks[k].punct == ':') break;
+            continue;
+        }
+        before.push_back(k);
+    }
+    // Negation.
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        const std::string_view k = a.key(before[i]);
+        if (a.french) {
+            if ((k == "aucun" || k == "aucune" || k == "sans") && i < 2) return EventStatus::denied;
+            if (k != "ne" && k != "n") continue;
+            for (std::size_t j = 0; j < i; ++j)
+                if (french_negator(a.key(before[j]))) return EventStatus::denied;
+            // "ne retire pas": the negator after a finite verb.
+            for (std::size_t q = tr.last + 1, words = 0; q < s.last && words < 2; ++q)
+                if (toks[q].is(tf_word) && (++words, french_negator(a.key(q)))) return EventStatus::denied;
+        } else {
+            if (k == "not" || k == "never" || k == "cannot") return EventStatus::denied;
+            // "didn't", "won't": the clitic 't after a word ending in n.
+            if (k == "t" && i + 1 < before.size() && a.key(before[i + 1]).ends_with('n')) return EventStatus::denied;
+            if ((k == "no" || k == "without") && i < 2) return EventStatus::denied;
+        }
+    }
+    // Cues of modality and denial, nearest first; the cue must end before the trigger.
+    const PhraseIndex& cues = a.lex.status_cues(a.french);
+    for (std::size_t k : before) {
+        std::array<std::string_view, 4> keys{};
+        const std::size_t got = word_keys(a, k, std::min<std::size_t>(keys.size(), cues.max_words()), keys.data());
+        const auto m = cues.longest(std::span<const std::string_view>(keys.data(), got));
+        if (m && nth_word(a, k, m->words) < tr.first) return static_cast<EventStatus>(m->value);
+    }
+    if (tr.info.mood == Trigger::future) return EventStatus::planned;
+    if (tr.info.mood == Trigger::conditional) return EventStatus::hypothetical;
+    return EventStatus::happened;
+}
+
+/// Events told as facts, past or to come (the others: denied, threatened, hypothetical).
+bool reported(geo::EventStatus s) noexcept {
+    return s == geo::EventStatus::happened || s == geo::EventStatus::planned;
 }
 
 bool span_overlaps(const geo::TimeSpan& x, const geo::TimeSpan& y) {
@@ -259,6 +324,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         while (me < a.mentions.size() && a.mentions[me].first < s.last) ++me;
         const auto clause = clauses_of(a, s);
         for (auto& tr : trigs) tr.clause = clause[tr.first - s.first];
+        for (auto& tr : trigs) tr.status = status_of(a, s, clause, tr);
         // "the troops stationed in Mali will be redeployed to Niger": a
         // deployment word before a redeployment or withdrawal in its clause
         // says where the troops are, the place the movement starts from.
@@ -287,10 +353,12 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             if (type == EventType::statement && !only_statements) continue;
             // Scope: from the previous trigger of the clause (or the clause start) to the next one.
             const bool first_in_clause = ti == 0 || trigs[ti - 1].clause != tr.clause;
-            std::size_t scope_end = s.last;
+            std::size_t scope_end = s.last;  // widened below when the trigger has no place of its own
             if (ti + 1 < trigs.size() && trigs[ti + 1].clause == tr.clause) scope_end = trigs[ti + 1].first;
             Draft d;
             d.event.type = type;
+            d.event.status = tr.status;
+            d.verb = tr.info.verb;
             d.sentence = si;
             d.order = toks[tr.first].start;
             // 2. Places: after the trigger in its scope, else before it in the clause.
@@ -304,7 +372,10 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                     // Before the trigger only a place said to be where (or whence)
                     // counts: "les soldats au Mali seront redéployés"; not the
                     // object of another verb ("menaçant Bamako").
-                    if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to) continue;
+                    // A national happening may name its country as a complement ("les électeurs du Sénégal ont élu").
+                    if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to &&
+                        !(prep == prep_gen && focus_locates(type)))
+                        continue;
                     geo::EventPlace ep{*toponyms[mi].place, role_for(type, prep, before)};
                     const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
                                                  [&](const geo::EventPlace& p) { return p.place.id == ep.place.id; });
@@ -315,6 +386,13 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 }
             };
             collect(false, false);
+            // "une embuscade a coûté la vie à 17 soldats près de Ménaka", "an ambush
+            // killed 17 soldiers near Ménaka": a trigger whose places follow the next
+            // trigger of its clause shares them (the dedup below keeps the stronger type).
+            if (d.event.places.empty() && scope_end != s.last) {
+                scope_end = s.last;
+                collect(false, false);
+            }
             const bool keeps_before = type == EventType::withdrawal || type == EventType::redeployment;
             if (first_in_clause && (d.event.places.empty() || keeps_before)) {
                 // Places before the trigger come first in the list.
@@ -470,7 +548,9 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
         auto found = std::find_if(cands.begin(), cands.end(), [&](std::size_t i) {
             const Draft& m = merged[i];
-            return m.event.type == d.event.type && span_overlaps(m.event.when, d.event.when) && share_place(m.event, d.event);
+            return m.event.type == d.event.type && reported(m.event.status) == reported(d.event.status) &&
+                   (reported(m.event.status) || m.event.status == d.event.status) &&
+                   span_overlaps(m.event.when, d.event.when) && share_place(m.event, d.event);
         });
         if (found == cands.end()) {
             for (const auto& k : place_keys(d.event)) by_place[k].push_back(merged.size());
@@ -484,6 +564,12 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             if (std::find(list.begin(), list.end(), *found) == list.end()) list.push_back(*found);
         }
         geo::Event& e = it->event;
+        // "will withdraw" and "the withdrawal" tell one planned event; "withdrew" makes it happened.
+        if (e.status != d.event.status && ((d.verb && d.event.status == geo::EventStatus::happened) ||
+                                           (!it->verb && e.status == geo::EventStatus::happened))) {
+            e.status = d.event.status;
+            it->verb = d.verb;
+        }
         for (auto& p : d.event.places)
             if (std::none_of(e.places.begin(), e.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
                 e.places.push_back(p);

@@ -244,6 +244,11 @@ void load_triggers(Lexicons::Data& d, std::string_view text) {
         t.lang = f[0] == "fr" ? 1 : 2;
         t.type = *type;
         t.verb = f[2] == "verb";
+        if (f.size() > 4)
+            t.mood = f[4] == "future"        ? Trigger::future
+                     : f[4] == "conditional" ? Trigger::conditional
+                     : f[4] == "infinitive"  ? Trigger::infinitive
+                                             : Trigger::none;
         const std::string k = fold_entry(f[3]);
         if (f[2] == "near") {
             const auto sp = k.find(' ');
@@ -265,6 +270,17 @@ void load_triggers(Lexicons::Data& d, std::string_view text) {
         index.add(k, static_cast<std::uint32_t>(d.triggers.size()));
         mark_first(d, k, t.lang == 1 ? lx_event_fr : lx_event_en);
         d.triggers.push_back(t);
+    });
+}
+
+/// The cues of negation and modality (status_cues.tsv, generated like the triggers).
+void load_status_cues(Lexicons::Data& d, std::string_view text) {
+    for_lines(text, [&](std::string_view line) {
+        const auto f = split_tabs(line);
+        if (f.size() < 4) return;
+        const auto status = geo::event_status_from_string(f[1]);
+        if (!status) return;
+        (f[0] == "fr" ? d.status_fr : d.status_en).add(fold_entry(f[3]), static_cast<std::uint32_t>(*status));
     });
 }
 
@@ -323,11 +339,12 @@ Lexicons Lexicons::load(const std::filesystem::path& dir) {
     }
     load_curated(*d);
     load_triggers(*d, read_required("event_triggers.tsv"));
+    load_status_cues(*d, read_required("status_cues.tsv"));
 
     d->entries = d->lexicon.size() + d->stems.size() + d->names.size() + d->org_heads.size() + d->abbreviations.size() +
                  d->seats.size() + d->government_nouns.size() + d->actor_verbs.size() +
                  d->actor_nouns.size() + d->person_titles.size() + d->operation_words.size() +
-                 d->directions.size() + d->prepositions.size() + d->clutter.size() + d->events_fr.size() + d->events_en.size() +
+                 d->directions.size() + d->prepositions.size() + d->clutter.size() + d->events_fr.size() + d->events_en.size() + d->status_fr.size() + d->status_en.size() +
                  d->clause_markers.size();
     return Lexicons(std::move(d));
 }

@@ -116,7 +116,8 @@ private:
     bool m_after_key = false;
 };
 
-void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role = std::nullopt) {
+void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role = std::nullopt,
+                const geo::EventPlace* ep = nullptr) {
     j.begin_object();
     j.key("id");
     j.value(p.id);
@@ -135,6 +136,12 @@ void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role
     if (role) {
         j.key("role");
         j.value(geo::to_string(*role));
+    }
+    if (ep && ep->inferred) {
+        j.key("inferred");
+        j.value(true);
+        j.key("origin_rule");
+        j.value(ep->origin_rule);
     }
     j.end_object();
 }
@@ -179,6 +186,8 @@ void document_json(Json& j, const Document& d) {
         j.value(e.id);
         j.key("type");
         j.value(geo::to_string(e.type));
+        j.key("status");
+        j.value(geo::to_string(e.status));
         j.key("date");
         if (e.when.known()) j.value(e.when.iso);
         else j.null();
@@ -190,7 +199,7 @@ void document_json(Json& j, const Document& d) {
         j.end_array();
         j.key("places");
         j.begin_array();
-        for (const auto& p : e.places) place_json(j, p.place, p.role);
+        for (const auto& p : e.places) place_json(j, p.place, p.role, &p);
         j.end_array();
         j.key("evidence");
         j.begin_object();
@@ -283,7 +292,9 @@ std::string to_text(const Document& d) {
     if (unresolved) out << "  (" << unresolved << " place name(s) not resolved)\n";
     out << "\nEvents (" << d.events.size() << "):\n";
     for (const geo::Event& e : d.events) {
-        out << "  " << e.id << "  " << geo::to_string(e.type) << "  " << (e.when.known() ? e.when.iso : "date unknown");
+        out << "  " << e.id << "  " << geo::to_string(e.type);
+        if (e.status != geo::EventStatus::happened) out << " (" << geo::to_string(e.status) << ")";
+        out << "  " << (e.when.known() ? e.when.iso : "date unknown");
         std::string where;
         for (const auto& p : e.places) {
             if (!where.empty()) where += ", ";

@@ -1,0 +1,115 @@
+// Event types from general vocabulary (every inflection generated from the
+// lemmas of data/lexicons/events.tsv) and the status of an event from the
+// negation and modality of its clause. Sentences written for these tests,
+// each rule in French and in English.
+#include "news_fixture.hpp"
+
+using namespace news_test;
+using geo::EventStatus;
+using geo::EventType;
+using geo::PlaceRole;
+
+namespace {
+
+/// The events of `type` in `text` that name the place `cc_or_id`.
+std::vector<const geo::Event*> found(const news::Document& d, EventType type, std::string_view cc_or_id) {
+    std::vector<const geo::Event*> out;
+    for (const auto* e : events_of(d, type))
+        for (const auto& p : e->places)
+            if (p.place.country == cc_or_id || p.place.id == cc_or_id) {
+                out.push_back(e);
+                break;
+            }
+    return out;
+}
+
+void check_type(std::string_view text, EventType type, std::string_view where, std::string_view date = "") {
+    INFO(text);
+    const auto d = read(text, "2024-03-13");
+    const auto e = found(d, type, where);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0]->status == EventStatus::happened);
+    if (!date.empty()) CHECK(e[0]->when.iso == date);
+}
+
+void check_status(std::string_view text, EventType type, EventStatus status) {
+    INFO(text);
+    const auto d = read(text, "2024-03-13");
+    const auto e = events_of(d, type);
+    REQUIRE(e.size() == 1);
+    CHECK(geo::to_string(e[0]->status) == geo::to_string(status));
+}
+
+} // namespace
+
+TEST_CASE("coups and coup attempts, in any tense", "[news][events][types]") {
+    check_type("Des soldats renversèrent le président du Niger en juillet 2023.", EventType::coup, "NE", "2023-07");
+    check_type("Mutinous soldiers toppled the president of Niger in July 2023.", EventType::coup, "NE", "2023-07");
+    check_type("Au Tchad, l'armée a déjoué lundi une tentative de putsch.", EventType::coup_attempt, "TD", "2024-03-11");
+    check_type("In Chad, the army foiled a coup attempt on Monday.", EventType::coup_attempt, "TD", "2024-03-11");
+}
+
+TEST_CASE("attacks with casualties, captures of towns, sieges", "[news][events][types]") {
+    check_type("Une embuscade a coûté la vie à 17 soldats près de Ménaka dimanche.", EventType::attack, "ML", "2024-03-10");
+    check_type("An ambush killed 17 soldiers near Ménaka on Sunday.", EventType::attack, "ML", "2024-03-10");
+    check_type("Les rebelles se sont emparés de la ville de Kidal mardi.", EventType::military_operation, "ML", "2024-03-12");
+    check_type("Rebels overran the town of Kidal on Tuesday.", EventType::military_operation, "ML", "2024-03-12");
+    check_type("Les jihadistes assiègent Djibo, au Burkina Faso, depuis mai 2023.", EventType::military_operation, "BF");
+    check_type("Jihadists have besieged Djibo, in Burkina Faso, since May 2023.", EventType::military_operation, "BF");
+}
+
+TEST_CASE("protests, arrests, sanctions", "[news][events][types]") {
+    check_type("Des milliers de manifestants ont défilé samedi à Bamako.", EventType::protest, "ML", "2024-03-09");
+    check_type("Thousands of demonstrators rallied in Bamako on Saturday.", EventType::protest, "ML", "2024-03-09");
+    check_type("La police a interpellé jeudi à Niamey un opposant.", EventType::arrest, "NE", "2024-03-07");
+    check_type("Police detained an opponent in Niamey on Thursday.", EventType::arrest, "NE", "2024-03-07");
+    check_type("Washington a sanctionné vendredi trois ministres du Mali.", EventType::sanction, "ML", "2024-03-08");
+    check_type("Washington sanctioned three ministers of Mali on Friday.", EventType::sanction, "ML", "2024-03-08");
+}
+
+TEST_CASE("agreements and handovers, elections", "[news][events][types]") {
+    check_type("La France a rétrocédé mardi la base de Gao à l'armée du Mali.", EventType::agreement, "ML", "2024-03-12");
+    check_type("France handed over the base of Gao to the army of Mali on Tuesday.", EventType::agreement, "ML",
+               "2024-03-12");
+    check_type("Les électeurs du Sénégal ont élu dimanche un nouveau président.", EventType::election, "SN", "2024-03-10");
+    check_type("Voters in Senegal elected a new president on Sunday.", EventType::election, "SN", "2024-03-10");
+}
+
+TEST_CASE("evacuations and displacements of people", "[news][events][types]") {
+    check_type("Des milliers d'habitants ont été évacués de Mopti mardi.", EventType::other, "ML", "2024-03-12");
+    check_type("Thousands of residents were evacuated from Mopti on Tuesday.", EventType::other, "ML", "2024-03-12");
+    check_type("Des milliers de familles ont fui Ménaka, dans l'est du Mali, lundi.", EventType::other, "ML", "2024-03-11");
+    check_type("Thousands of families fled Ménaka, in eastern Mali, on Monday.", EventType::other, "ML", "2024-03-11");
+}
+
+TEST_CASE("a negated event is denied", "[news][events][status]") {
+    check_status("La France n'a pas retiré ses soldats du Tchad.", EventType::withdrawal, EventStatus::denied);
+    check_status("France did not withdraw its soldiers from Chad.", EventType::withdrawal, EventStatus::denied);
+    check_status("France hasn't withdrawn its soldiers from Chad.", EventType::withdrawal, EventStatus::denied);
+    check_status("Moscou a démenti l'envoi de soldats au Mali.", EventType::deployment, EventStatus::denied);
+    check_status("Moscow denied sending troops to Mali.", EventType::deployment, EventStatus::denied);
+    check_status("La junte a refusé de retirer ses troupes de Kidal.", EventType::withdrawal, EventStatus::denied);
+    check_status("The junta refused to withdraw its troops from Kidal.", EventType::withdrawal, EventStatus::denied);
+}
+
+TEST_CASE("threats, possibilities and plans", "[news][events][status]") {
+    check_status("Les rebelles ont menacé d'attaquer Mopti.", EventType::attack, EventStatus::threatened);
+    check_status("The rebels threatened to attack Mopti.", EventType::attack, EventStatus::threatened);
+    check_status("Le Tchad pourrait déployer des soldats au Niger.", EventType::deployment, EventStatus::hypothetical);
+    check_status("Chad may deploy soldiers to Niger.", EventType::deployment, EventStatus::hypothetical);
+    check_status("La Belgique retirera ses soldats du Niger en juin.", EventType::withdrawal, EventStatus::planned);
+    check_status("Belgium will withdraw its soldiers from Niger in June.", EventType::withdrawal, EventStatus::planned);
+    // What happened stays happened.
+    check_status("La Belgique a retiré ses soldats du Niger en juin.", EventType::withdrawal, EventStatus::happened);
+    check_status("Belgium withdrew its soldiers from Niger in June.", EventType::withdrawal, EventStatus::happened);
+}
+
+TEST_CASE("a plan and its report are one event; a denial stays apart", "[news][events][status]") {
+    const auto d = read("Belgium will withdraw its soldiers from Niger. The withdrawal from Niger worries Niamey. "
+                        "Belgium denied withdrawing its soldiers from Niger.",
+                        "2024-03-13");
+    const auto w = events_of(d, EventType::withdrawal);
+    REQUIRE(w.size() == 2);
+    CHECK(w[0]->status == EventStatus::planned);
+    CHECK(w[1]->status == EventStatus::denied);
+}
