@@ -175,6 +175,7 @@ function expandLemmas(srcName, outName, what) {
       } else {
         if (!/^[a-z-]+$/.test(head)) fail(`${where}: "${head}" is not an English infinitive`);
         const tenses = form === 'verb-past' ? ['SIMPLE_PAST', 'PARTICIPLE_PAST']
+          : form === 'verb-ing' ? ['PARTICIPLE_PRESENT']
           : ['SIMPLE_PRESENT', 'SIMPLE_PAST', 'PARTICIPLE_PAST', 'PARTICIPLE_PRESENT'];
         forms = tenses.map((t) => evh.getConjugation(verbsInfo, head, t, 2, {}));
         if (form === 'verb') forms.push(head);

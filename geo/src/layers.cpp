@@ -267,14 +267,23 @@ private:
                         destinations.push_back(&ep.place);
             if (destinations.empty()) continue;  // e.g. a withdrawal without destination: no movement
 
+            // The origin is stated, or inferred by the reader (EventPlace::inferred,
+            // with its rule); a support event with neither comes from the country
+            // of its first actor. A withdrawal, redeployment or deployment never
+            // starts in its actor's country unless the text says so.
             std::string rule = "stated";
+            for (const auto& ep : e.places)
+                if (ep.role == PlaceRole::origin && ep.inferred) rule = ep.origin_rule;
             std::optional<Place> actor_origin;
             if (origins.empty()) {
-                for (const auto& actor : e.actors)
-                    if ((actor_origin = actor_place(actor))) break;
+                if (e.type == EventType::support)
+                    for (const auto& actor : e.actors)
+                        if ((actor_origin = actor_place(actor))) break;
                 if (!actor_origin) {
                     m_project.notes.push_back("event " + e.id + " (" + std::string(to_string(e.type)) +
-                                              "): no origin and no actor with a known country: no movement line");
+                                              "): no origin" +
+                                              (e.type == EventType::support ? " and no actor with a known country" : "") +
+                                              ": no movement line");
                     continue;
                 }
                 check_point(*actor_origin);

@@ -84,6 +84,9 @@ struct Draft {
     std::size_t order = 0;                     ///< byte offset of the trigger
     bool explicit_date = false;
     bool verb = false;                         ///< read from a verb (which has a tense; a noun has none)
+    std::vector<geo::Place> actor_places;      ///< the places the actors stand for (a country, "the French army")
+    std::vector<geo::Place> named_actors;      ///< those named as actors themselves ("la France a décidé")
+    bool possessive = false;                   ///< the trigger follows a possessive ("leur soutien", "their support")
     std::vector<std::size_t> mentions;         ///< indices of the mentions used as places
 };
 
@@ -158,16 +161,34 @@ geo::EventStatus status_of(const Analysis& a, const Sentence& s, const std::vect
             if ((k == "no" || k == "without") && i < 2) return EventStatus::denied;
         }
     }
-    // Cues of modality and denial, nearest first; the cue must end before the trigger.
+    // Cues of modality and denial, nearest first; the cue must end before the
+    // trigger. A verb of saying ends the search: cues before it are its own.
     const PhraseIndex& cues = a.lex.status_cues(a.french);
-    for (std::size_t k : before) {
+    auto cue_at = [&](std::size_t k) -> std::optional<std::uint32_t> {
         std::array<std::string_view, 4> keys{};
         const std::size_t got = word_keys(a, k, std::min<std::size_t>(keys.size(), cues.max_words()), keys.data());
         const auto m = cues.longest(std::span<const std::string_view>(keys.data(), got));
-        if (m && nth_word(a, k, m->words) < tr.first) return static_cast<EventStatus>(m->value);
+        if (m && nth_word(a, k, m->words) < tr.first) return m->value;
+        return std::nullopt;
+    };
+    // A conditional in reported speech is its future: "said that they would withdraw".
+    auto reported_future = [&](std::size_t from) {
+        for (std::size_t k = from; k-- > s.first;)
+            if (toks[k].is(tf_word) && cue_at(k) == status_report) return true;
+        return false;
+    };
+    for (std::size_t k : before) {
+        const auto c = cue_at(k);
+        if (!c) continue;
+        if (*c == status_report) return EventStatus::happened;
+        const auto st = static_cast<EventStatus>(*c);
+        const std::string_view key = a.key(k);
+        if (st == EventStatus::hypothetical && key == "would" && reported_future(k)) return EventStatus::planned;
+        return st;
     }
     if (tr.info.mood == Trigger::future) return EventStatus::planned;
-    if (tr.info.mood == Trigger::conditional) return EventStatus::hypothetical;
+    if (tr.info.mood == Trigger::conditional)
+        return reported_future(tr.first) ? EventStatus::planned : EventStatus::hypothetical;
     return EventStatus::happened;
 }
 
@@ -336,6 +357,17 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             });
         });
         auto clause_of = [&](std::size_t k) { return clause[k - s.first]; };
+        // Whether the mention starting at token k is the object of a withdrawal
+        // trigger: the trigger's last word just before it, an article between at most.
+        auto object_of_departure = [&](std::size_t k) {
+            return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& w) {
+                if (w.info.type != EventType::withdrawal || w.last >= k) return false;
+                std::size_t words = 0;
+                for (std::size_t q = w.last + 1; q < k; ++q)
+                    if (toks[q].is(tf_word) && ++words > 1) return false;
+                return true;
+            });
+        };
         // Dates of the sentence.
         std::vector<const DateMention*> dates;
         for (std::size_t d = date_cursor; d < a.dates.size() && a.dates[d].start < s.end; ++d) dates.push_back(&a.dates[d]);
@@ -372,9 +404,12 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                     // Before the trigger only a place said to be where (or whence)
                     // counts: "les soldats au Mali seront redéployés"; not the
                     // object of another verb ("menaçant Bamako").
-                    // A national happening may name its country as a complement ("les électeurs du Sénégal ont élu").
+                    // A national happening may name its country as a complement ("les électeurs du Sénégal ont élu");
+                    // a redeployment starts from the object of a departure before it ("the forces leaving Niger
+                    // will be redeployed", "les soldats quittant le Mali seront redéployés").
                     if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to &&
-                        !(prep == prep_gen && focus_locates(type)))
+                        !(prep == prep_gen && focus_locates(type)) &&
+                        !(type == EventType::redeployment && object_of_departure(m.first)))
                         continue;
                     geo::EventPlace ep{*toponyms[mi].place, role_for(type, prep, before)};
                     const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
@@ -394,7 +429,8 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 collect(false, false);
             }
             const bool keeps_before = type == EventType::withdrawal || type == EventType::redeployment;
-            if (first_in_clause && (d.event.places.empty() || keeps_before)) {
+            // A redeployment reads back past a departure of its clause ("the forces leaving Mali will be redeployed").
+            if ((first_in_clause || type == EventType::redeployment) && (d.event.places.empty() || keeps_before)) {
                 // Places before the trigger come first in the list.
                 std::vector<geo::EventPlace> after = std::move(d.event.places);
                 std::vector<std::size_t> after_m = std::move(d.mentions);
@@ -460,21 +496,26 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             for (std::size_t mi = mb; mi < me; ++mi) {
                 const Mention& m = a.mentions[mi];
                 if (m.first < s.first || m.first >= s.last || !toponyms[mi].place) continue;
-                if (m.role == Role::actor && m.first < tr.first) add_actor(d.event.actors, toponyms[mi].place->name);
+                if (m.role == Role::actor && m.first < tr.first) {
+                    add_actor(d.event.actors, toponyms[mi].place->name);
+                    d.actor_places.push_back(*toponyms[mi].place);
+                    d.named_actors.push_back(*toponyms[mi].place);
+                }
             }
             for (std::size_t k = s.first; k < tr.first; ++k) {
                 const Token& t = toks[k];
                 if (!t.is(tf_word) || !(t.lex & lx_actor_noun)) continue;
                 // "ses partenaires européens", "its European partners", "the Malian army".
-                std::size_t from = k, to = k + 1;
-                if (k + 1 < s.last && mention_at[k + 1] != static_cast<std::size_t>(-1) && a.mentions[mention_at[k + 1]].demonym)
-                    to = a.mentions[mention_at[k + 1]].last;
-                else if (k > s.first && mention_at[k - 1] != static_cast<std::size_t>(-1) &&
-                         a.mentions[mention_at[k - 1]].demonym)
-                    from = a.mentions[mention_at[k - 1]].first;
+                constexpr auto none = static_cast<std::size_t>(-1);
+                std::size_t from = k, to = k + 1, dm = none;
+                if (k + 1 < s.last && mention_at[k + 1] != none && a.mentions[mention_at[k + 1]].demonym)
+                    to = a.mentions[dm = mention_at[k + 1]].last;
+                else if (k > s.first && mention_at[k - 1] != none && a.mentions[mention_at[k - 1]].demonym)
+                    from = a.mentions[dm = mention_at[k - 1]].first;
                 else
                     continue;
                 add_actor(d.event.actors, std::string(a.text.substr(toks[from].start, toks[to - 1].end - toks[from].start)));
+                if (toponyms[dm].place) d.actor_places.push_back(*toponyms[dm].place);
             }
             for (std::size_t k = s.first; k < tr.first; ++k) {
                 if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
@@ -488,6 +529,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 std::size_t p = tr.first;
                 while (p > s.first && !toks[p - 1].is(tf_word)) --p;
                 const bool possessive = p > s.first && is_possessive(a.key(p - 1));
+                d.possessive = possessive;
                 const bool parties = type == EventType::agreement && d.event.places.size() >= 2;
                 if (d.event.actors.empty() && !possessive && !parties) continue;
             }
@@ -524,6 +566,35 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         }
         for (std::size_t i = 0; i < here.size(); ++i)
             if (!dropped[i]) drafts.push_back(std::move(here[i]));
+    }
+
+    // A redeployment that names only where the troops go starts where the
+    // previous clause or sentence had them leave or stand ("Les militaires
+    // stationnés au Niger ont commencé à quitter le pays. Une partie sera
+    // redéployée au Tchad."): the text gives both ends, across two sentences.
+    // Further back in the article, the latest withdrawal's origin is where the
+    // forces come from, marked as inferred (origin_rule "earlier_withdrawal").
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        geo::Event& r = drafts[i].event;
+        if (r.type != EventType::redeployment) continue;
+        const auto has_role = [](const geo::Event& e, PlaceRole role) {
+            return std::any_of(e.places.begin(), e.places.end(), [&](const geo::EventPlace& p) { return p.role == role; });
+        };
+        if (has_role(r, PlaceRole::origin) || !has_role(r, PlaceRole::destination)) continue;
+        for (std::size_t j = i; j-- > 0;) {
+            const geo::Event& w = drafts[j].event;
+            const bool adjacent = drafts[j].sentence + 1 >= drafts[i].sentence;
+            if (w.type != EventType::withdrawal && !(adjacent && w.type == EventType::deployment)) continue;
+            if (!reported(w.status)) continue;
+            const PlaceRole from = w.type == EventType::withdrawal ? PlaceRole::origin : PlaceRole::location;
+            for (const auto& p : w.places)
+                if (p.role == from && std::none_of(r.places.begin(), r.places.end(),
+                                                   [&](const geo::EventPlace& q) { return q.place.id == p.place.id; }))
+                    r.places.insert(r.places.begin(), adjacent ? geo::EventPlace(p.place, PlaceRole::origin)
+                                                               : geo::EventPlace(p.place, PlaceRole::origin, true,
+                                                                                 "earlier_withdrawal"));
+            if (has_role(r, PlaceRole::origin)) break;
+        }
     }
 
     // 5. Repeats within the article: same type, overlapping dates, a shared place.
@@ -574,6 +645,8 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             if (std::none_of(e.places.begin(), e.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
                 e.places.push_back(p);
         for (auto& x : d.event.actors) add_actor(e.actors, x);
+        it->actor_places.insert(it->actor_places.end(), d.actor_places.begin(), d.actor_places.end());
+        it->named_actors.insert(it->named_actors.end(), d.named_actors.begin(), d.named_actors.end());
         // A date read in the text beats the reference date.
         if (d.explicit_date && !it->explicit_date) {
             e.when = d.event.when;
@@ -585,6 +658,36 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
     out.reserve(merged.size());
     for (std::size_t i = 0; i < merged.size(); ++i) {
         merged[i].event.id = "e" + std::to_string(i + 1);
+        // Support going somewhere without a stated origin comes from its supporter: the
+        // country (or group of countries) an actor of the event stands for, marked as inferred.
+        geo::Event& ev = merged[i].event;
+        const bool has_origin = std::any_of(ev.places.begin(), ev.places.end(),
+                                            [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; });
+        if (ev.type == EventType::support && !has_origin)
+            for (const geo::Place& ap : merged[i].actor_places) {
+                // A capital that acts ("Paris a décidé") stands for its country.
+                std::optional<geo::Place> country;
+                if (ap.kind == geo::PlaceKind::country || ap.composite) country = ap;
+                else if (!ap.country.empty())
+                    if (const auto id = a.gz.find_id("ne:" + ap.country)) country = a.gz.place(*id).to_place();
+                if (!country || std::any_of(ev.places.begin(), ev.places.end(),
+                                            [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
+                    continue;
+                ev.places.insert(ev.places.begin(), geo::EventPlace(*country, PlaceRole::origin, true, "supporter_country"));
+                break;
+            }
+        // "Ils veulent renforcer leur soutien…", "their support": no supporter named, a
+        // possessive pointing back; the origin is the country named as actor of the
+        // closest earlier event that has one (inferred; the actors are not copied).
+        if (ev.type == EventType::support && merged[i].actor_places.empty() && merged[i].possessive &&
+            std::none_of(ev.places.begin(), ev.places.end(), [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; }))
+            for (std::size_t j = i; j-- > 0;) {
+                const auto c = std::find_if(merged[j].named_actors.begin(), merged[j].named_actors.end(),
+                                            [](const geo::Place& p) { return p.kind == geo::PlaceKind::country || p.composite; });
+                if (c == merged[j].named_actors.end()) continue;
+                ev.places.insert(ev.places.begin(), geo::EventPlace(*c, PlaceRole::origin, true, "antecedent_country"));
+                break;
+            }
         // The evidence text (for people: --format text), cut at 400 bytes on a character boundary.
         geo::Event& e = merged[i].event;
         std::size_t len = std::min<std::size_t>(e.evidence_end - e.evidence_start, 400);

@@ -279,8 +279,9 @@ void load_status_cues(Lexicons::Data& d, std::string_view text) {
         const auto f = split_tabs(line);
         if (f.size() < 4) return;
         const auto status = geo::event_status_from_string(f[1]);
-        if (!status) return;
-        (f[0] == "fr" ? d.status_fr : d.status_en).add(fold_entry(f[3]), static_cast<std::uint32_t>(*status));
+        if (!status && f[1] != "report") return;
+        (f[0] == "fr" ? d.status_fr : d.status_en)
+            .add(fold_entry(f[3]), status ? static_cast<std::uint32_t>(*status) : detail::status_report);
     });
 }
 

@@ -92,6 +92,9 @@ enum LexBits : std::uint32_t {
     lx_calendar = 1u << 24,  ///< a month or weekday name
 };
 
+/// Value of a verb of saying in Data::status_fr/en (the others: a geo::EventStatus).
+constexpr std::uint32_t status_report = 255;
+
 enum PrepClass : std::uint32_t { prep_loc = 1, prep_to = 2, prep_from = 3, prep_gen = 4 };
 enum ClutterClass : std::uint32_t { clutter_related = 1, clutter_credit = 2, clutter_chrome = 3 };
 /// Directions as compass bits: n=1, s=2, e=4, w=8, centre=16.

@@ -2,6 +2,8 @@
 // lemmas of data/lexicons/events.tsv) and the status of an event from the
 // negation and modality of its clause. Sentences written for these tests,
 // each rule in French and in English.
+#include "geoevents/geo/layers.hpp"
+#include "geoevents/news/batch.hpp"
 #include "news_fixture.hpp"
 
 using namespace news_test;
@@ -112,4 +114,77 @@ TEST_CASE("a plan and its report are one event; a denial stays apart", "[news][e
     REQUIRE(w.size() == 2);
     CHECK(w[0]->status == EventStatus::planned);
     CHECK(w[1]->status == EventStatus::denied);
+}
+
+namespace {
+
+const geo::Event* one(const news::Document& d, EventType type) {
+    const auto e = events_of(d, type);
+    REQUIRE(e.size() == 1);
+    return e[0];
+}
+
+} // namespace
+
+TEST_CASE("a redeployment starts from the object of the departure before it", "[news][events][movements]") {
+    for (const char* text : {"Les forces quittant le Mali seront redéployées au Niger.",
+                             "The forces leaving Mali will be redeployed to Niger."}) {
+        INFO(text);
+        const auto* r = one(read(text, "2024-03-13"), EventType::redeployment);
+        CHECK(has_place(*r, "ML", PlaceRole::origin));
+        CHECK(has_place(*r, "NE", PlaceRole::destination));
+        CHECK(r->status == EventStatus::planned);
+    }
+}
+
+TEST_CASE("a redeployment has both ends across two sentences", "[news][events][movements]") {
+    for (const char* text : {"Les soldats belges stationnés au Niger ont commencé mardi à quitter le pays. "
+                             "Une partie d'entre eux sera redéployée au Tchad.",
+                             "The Belgian soldiers stationed in Niger began leaving the country on Tuesday. "
+                             "Some of them will be redeployed to Chad."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto* r = one(d, EventType::redeployment);
+        CHECK(has_place(*r, "NE", PlaceRole::origin));
+        CHECK(has_place(*r, "TD", PlaceRole::destination));
+        for (const auto& p : r->places) CHECK_FALSE(p.inferred);  // both ends are in the text
+    }
+}
+
+TEST_CASE("a withdrawal never starts in its actor's country", "[news][events][movements]") {
+    for (const char* text : {"La France a retiré jeudi ses derniers soldats du Mali.",
+                             "France withdrew its last soldiers from Mali on Thursday."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto* w = one(d, EventType::withdrawal);
+        CHECK(has_place(*w, "ML", PlaceRole::origin));
+        for (const auto& p : w->places) CHECK(p.place.country != "FR");
+        // What the map draws is what parse prints: no line from France.
+        const auto project = geo::build_layers(news::layer_input({d}, d.events, env().gz, "test"));
+        const auto* moves = project.find(geo::layer_movements);
+        REQUIRE(moves);
+        CHECK(moves->features.empty());
+    }
+}
+
+TEST_CASE("support comes from its supporter's country, marked as inferred", "[news][events][movements]") {
+    for (const char* text : {"Le Tchad a promis lundi son soutien militaire au Niger.",
+                             "Chad pledged its military support to Niger on Monday."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto* s = one(d, EventType::support);
+        REQUIRE_FALSE(s->places.empty());
+        CHECK(s->places[0].place.country == "TD");
+        CHECK(s->places[0].role == PlaceRole::origin);
+        CHECK(s->places[0].inferred);
+        CHECK(s->places[0].origin_rule == "supporter_country");
+        CHECK(has_place(*s, "NE", PlaceRole::destination));
+        // The layers carry the event as parse prints it: same actors, the inferred rule.
+        const auto project = geo::build_layers(news::layer_input({d}, d.events, env().gz, "test"));
+        const auto* moves = project.find(geo::layer_movements);
+        REQUIRE(moves);
+        REQUIRE(moves->features.size() == 1);
+        CHECK(geo::to_text(moves->value(0, "origin_rule")) == "supporter_country");
+        CHECK(geo::to_text(moves->value(0, "actors")) == (s->actors.empty() ? "" : s->actors.front()));
+    }
 }
