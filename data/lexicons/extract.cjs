@@ -181,18 +181,18 @@ function expandLemmas(srcName, outName, what) {
         if (form === 'verb') forms.push(head);
       }
       for (const w of forms) add(lang, type, 'verb', w.toLowerCase() + tail);
-    } else if (form === 'noun') {
-      add(lang, type, 'noun', words.join(' '));
+    } else if (form === 'noun' || form === 'agent') {
+      add(lang, type, form, words.join(' '));
       let stop = words.findIndex((w, i) => i > 0 && (PREPOSITIONS.has(w) || w.startsWith("d'") || w.startsWith("l'")));
       if (stop < 0) stop = words.length;
       if (lang === 'fr') {
         // Every word before the complement agrees: all must have a plural.
         const plurals = words.slice(0, stop).map((w) => frenchPlurals(w, frDict));
-        if (plurals.every((p) => p.length)) add(lang, type, 'noun', [...plurals.map((p) => p[0]), ...words.slice(stop)].join(' '));
+        if (plurals.every((p) => p.length)) add(lang, type, form, [...plurals.map((p) => p[0]), ...words.slice(stop)].join(' '));
       } else {
         const h = stop - 1;
         for (const p of englishPlurals(words[h], lemmatize, enDict))
-          add(lang, type, 'noun', [...words.slice(0, h), p, ...words.slice(h + 1)].join(' '));
+          add(lang, type, form, [...words.slice(0, h), p, ...words.slice(h + 1)].join(' '));
       }
     } else {
       fail(`${where}: unknown form "${form}"`);

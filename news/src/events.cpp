@@ -65,6 +65,12 @@ bool needs_agent(EventType t) noexcept {
            t == EventType::sanction;
 }
 
+/// Prepositions that open a temporal phrase about an earlier or later happening.
+bool temporal_preposition(std::string_view k) noexcept {
+    return k == "depuis" || k == "apres" || k == "avant" || k == "lors" || k == "since" || k == "after" ||
+           k == "before" || k == "following" || k == "until" || k == "jusqu";
+}
+
 bool is_possessive(std::string_view k) noexcept {
     return k == "leur" || k == "leurs" || k == "son" || k == "sa" || k == "ses" || k == "their" || k == "its" ||
            k == "his" || k == "her" || k == "our" || k == "notre" || k == "nos";
@@ -76,6 +82,10 @@ struct Trig {
     std::uint32_t clause = 0;
     bool plural = false;
     geo::EventStatus status = geo::EventStatus::happened;
+    /// A background event in a temporal phrase ("après le coup d'État de juillet
+    /// 2023, …", "since the 2012 rebellion, …"): the phrase ends here (exclusive
+    /// token), and its places and date are its own.
+    std::size_t phrase_start = 0, phrase_end = 0;
 };
 
 struct Draft {
@@ -333,7 +343,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             tr.last = nth_word(a, k, m->words);
             tr.info = info;
             const std::string_view lk = a.key(tr.last);
-            tr.plural = !info.verb && m->words == 1 && lk.size() > 3 && (lk.back() == 's' || lk.back() == 'x');
+            tr.plural = !info.verb && !info.agent && m->words == 1 && lk.size() > 3 && (lk.back() == 's' || lk.back() == 'x');
             trigs.push_back(tr);
             k = tr.last;
         }
@@ -346,6 +356,37 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         const auto clause = clauses_of(a, s);
         for (auto& tr : trigs) tr.clause = clause[tr.first - s.first];
         for (auto& tr : trigs) tr.status = status_of(a, s, clause, tr);
+        constexpr auto no_mention = static_cast<std::size_t>(-1);
+        for (auto& tr : trigs) {
+            // The next word, past an article or a preposition: a place there is the trigger's object.
+            std::size_t q = tr.last + 1, words = 0;
+            while (q < s.last && words < 2) {
+                if (toks[q].is(tf_word)) {
+                    if (mention_at[q] != no_mention) break;
+                    if (++words == 2 || !a.lex.stop(a.french).contains(a.key(q))) break;
+                }
+                ++q;
+            }
+            const bool place_object = q < s.last && mention_at[q] != no_mention && !a.mentions[mention_at[q]].demonym;
+            // "captured Homs", "ont capturé Kidal": a capture of a place is a military operation, not an arrest.
+            if (tr.info.type == EventType::arrest && place_object) tr.info.type = EventType::military_operation;
+            // "Depuis le coup d'État d'août 2020, …": a temporal phrase before a comma.
+            std::size_t p = tr.first, seen = 0;
+            while (p > s.first && seen < 3) {
+                --p;
+                if (!toks[p].is(tf_word)) break;
+                ++seen;
+                if (temporal_preposition(a.key(p))) {
+                    for (std::size_t c = tr.last + 1; c < s.last && clause[c - s.first] == tr.clause; ++c)
+                        if (toks[c].punct == ',') {
+                            tr.phrase_start = p;
+                            tr.phrase_end = c;
+                            break;
+                        }
+                    break;
+                }
+            }
+        }
         // "the troops stationed in Mali will be redeployed to Niger": a
         // deployment word before a redeployment or withdrawal in its clause
         // says where the troops are, the place the movement starts from.
@@ -387,6 +428,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             const bool first_in_clause = ti == 0 || trigs[ti - 1].clause != tr.clause;
             std::size_t scope_end = s.last;  // widened below when the trigger has no place of its own
             if (ti + 1 < trigs.size() && trigs[ti + 1].clause == tr.clause) scope_end = trigs[ti + 1].first;
+            if (tr.phrase_end) scope_end = std::min(scope_end, tr.phrase_end);
             Draft d;
             d.event.type = type;
             d.event.status = tr.status;
@@ -424,7 +466,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             // "une embuscade a coûté la vie à 17 soldats près de Ménaka", "an ambush
             // killed 17 soldiers near Ménaka": a trigger whose places follow the next
             // trigger of its clause shares them (the dedup below keeps the stronger type).
-            if (d.event.places.empty() && scope_end != s.last) {
+            if (d.event.places.empty() && scope_end != s.last && !tr.phrase_end) {
                 scope_end = s.last;
                 collect(false, false);
             }
@@ -470,7 +512,8 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 if (!dm->span.known()) continue;
                 std::size_t tk = s.first;
                 while (tk < s.last && toks[tk].end <= dm->start) ++tk;
-                const bool same = tk < s.last && clause_of(tk) == tr.clause;
+                const bool same = tk < s.last && clause_of(tk) == tr.clause &&
+                                  (!tr.phrase_end || (tk > tr.phrase_start && tk < tr.phrase_end));
                 if (same) clause_dates.push_back(dm);
                 const std::size_t pos = toks[tr.first].start;
                 const std::size_t dist = dm->start > pos ? dm->start - pos : pos - dm->end;

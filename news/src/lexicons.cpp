@@ -244,6 +244,7 @@ void load_triggers(Lexicons::Data& d, std::string_view text) {
         t.lang = f[0] == "fr" ? 1 : 2;
         t.type = *type;
         t.verb = f[2] == "verb";
+        t.agent = f[2] == "agent";
         if (f.size() > 4)
             t.mood = f[4] == "future"        ? Trigger::future
                      : f[4] == "conditional" ? Trigger::conditional

@@ -53,6 +53,7 @@ struct Trigger {
     std::uint8_t lang = 0;  ///< 1 fr, 2 en
     geo::EventType type = geo::EventType::other;
     bool verb = false;
+    bool agent = false;  ///< a noun for the people who act ("protesters"): its plural is not generic
     /// What the form says by itself (French): a future is planned ("retirera"),
     /// a conditional hypothetical ("retirerait"); an infinitive takes the
     /// status of the verb it depends on.

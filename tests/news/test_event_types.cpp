@@ -188,3 +188,28 @@ TEST_CASE("support comes from its supporter's country, marked as inferred", "[ne
         CHECK(geo::to_text(moves->value(0, "actors")) == (s->actors.empty() ? "" : s->actors.front()));
     }
 }
+
+TEST_CASE("a capture of a place is a military operation, of people an arrest", "[news][events][types]") {
+    check_type("Les rebelles ont capturé Kidal, dans le nord du Mali, samedi.", EventType::military_operation, "ML",
+               "2024-03-09");
+    check_type("Rebels captured Kidal, in northern Mali, on Saturday.", EventType::military_operation, "ML", "2024-03-09");
+    check_type("L'armée a capturé samedi trois chefs rebelles près de Kidal.", EventType::arrest, "ML", "2024-03-09");
+    check_type("The army captured three rebel leaders near Kidal on Saturday.", EventType::arrest, "ML", "2024-03-09");
+}
+
+TEST_CASE("people who protest, in the plural, make a protest", "[news][events][types]") {
+    check_type("À Bamako, des centaines de manifestants se sont rassemblés devant le palais.", EventType::protest, "ML");
+    check_type("In Bamako, hundreds of protesters gathered outside the palace.", EventType::protest, "ML");
+}
+
+TEST_CASE("a background event takes the date and place of its own phrase", "[news][events][dates]") {
+    for (const char* text : {"Depuis le coup d'État de juillet 2023, la junte nigérienne s'est rapprochée de Moscou.",
+                             "Since the coup of July 2023, the Nigerien junta has moved closer to Moscow."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto* c = one(d, EventType::coup);
+        CHECK(c->when.iso == "2023-07");
+        CHECK(has_place(*c, "NE", PlaceRole::location));
+        for (const auto& p : c->places) CHECK(p.place.country != "RU");
+    }
+}

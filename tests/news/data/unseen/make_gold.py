@@ -275,7 +275,7 @@ KINSHASA — Congolese security forces foiled a coup attempt on Sunday, an army 
 Armed men briefly occupied the presidential palace in Kinshasa before they were arrested.
 At least three people were killed in the exchange of fire.
 """, [top("KINSHASA", "Kinshasa"), top("Kinshasa")], [dem("Congolese")], [], [
-    ev("coup_attempt", "2024-05-19", ["Kinshasa"]),
+    ev("coup_attempt", "2024-05-19", ["Kinshasa", ("DR Congo", "country", -2.9, 23.6, 1200, "CD")]),
     ev("arrest", "2024-05-19/2024-05-20", ["Kinshasa"]),
     ev("casualties", "2024-05-19/2024-05-20", ["Kinshasa"], optional=True),
 ])
