@@ -7,6 +7,21 @@
 
 namespace geoevents::news {
 
+namespace {
+
+/// Whether `text` writes the year `y` as a number of its own ("2023", not "120230").
+bool writes_year(std::string_view text, int y) {
+    const std::string needle = std::to_string(y);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t p = text.find(needle); p != std::string_view::npos; p = text.find(needle, p + 1))
+        if ((p == 0 || !digit(text[p - 1])) && (p + needle.size() == text.size() || !digit(text[p + needle.size()])))
+            return true;
+    return false;
+}
+
+} // namespace
+
+
 std::string_view to_string(Role r) noexcept {
     switch (r) {
     case Role::location: return "location";
@@ -64,7 +79,14 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
 
     if (options.date) a.ref = *options.date;
     else if (in.header_date) a.ref = *in.header_date;
-    else if (!a.tokens.empty()) a.ref = infer_reference_date(body, doc.language);
+    else if (!a.tokens.empty()) {
+        a.ref = infer_reference_date(body, doc.language);
+        // A year fitted to a weekday or bounded by the years the text mentions is a guess
+        // unless the text writes it: say so (the events dated from it inherit the doubt).
+        if (a.ref.known() && !writes_year(body, a.ref.year))
+            doc.warnings.push_back("the year of the inferred reference date " + a.ref.iso() +
+                                   " is a guess (the text does not state it): give a `date` header line or --date");
+    }
     if (!a.ref.known() && !a.tokens.empty())
         doc.warnings.push_back("no reference date (no `date` header line, no --date, none inferred): "
                                "relative dates and undated events stay unknown");

@@ -213,3 +213,32 @@ TEST_CASE("a background event takes the date and place of its own phrase", "[new
         for (const auto& p : c->places) CHECK(p.place.country != "RU");
     }
 }
+
+TEST_CASE("a weekday never fixes the year: a guessed year is a warning", "[news][events][dates]") {
+    auto guessed = [](const news::Document& d) {
+        return std::any_of(d.warnings.begin(), d.warnings.end(),
+                           [](const std::string& w) { return w.find("is a guess") != std::string::npos; });
+    };
+    // A weekday with no date resolves against the given reference date.
+    for (const char* text : {"Des soldats ont quitté Gao, dans le nord du Mali, mardi.",
+                             "Soldiers left Gao, in northern Mali, on Tuesday."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        CHECK_FALSE(guessed(d));
+        for (const auto& m : d.events) CHECK(m.when.iso == "2024-03-12");
+    }
+    // Without a date header, "jeudi 17 février" fits several years: the one chosen is a guess.
+    for (const char* text : {"Le retrait des soldats du Mali a été annoncé jeudi 17 février.",
+                             "The withdrawal of the soldiers from Mali was announced on Thursday, February 17."}) {
+        INFO(text);
+        CHECK(guessed(read(text, "")));
+    }
+    // A year the text writes is no guess.
+    for (const char* text : {"Le retrait des soldats du Mali a été annoncé jeudi 17 février 2022.",
+                             "The withdrawal of the soldiers from Mali was announced on Thursday, February 17, 2022."}) {
+        INFO(text);
+        const auto d = read(text, "");
+        CHECK(d.date.year == 2022);
+        CHECK_FALSE(guessed(d));
+    }
+}
