@@ -281,8 +281,11 @@ void load_status_cues(Lexicons::Data& d, std::string_view text) {
         if (f.size() < 4) return;
         const auto status = geo::event_status_from_string(f[1]);
         if (!status && f[1] != "report") return;
-        (f[0] == "fr" ? d.status_fr : d.status_en)
-            .add(fold_entry(f[3]), status ? static_cast<std::uint32_t>(*status) : detail::status_report);
+        const std::string k = fold_entry(f[3]);
+        (f[0] == "fr" ? d.status_fr : d.status_en).add(k, status ? static_cast<std::uint32_t>(*status) : detail::status_report);
+        // Verbs of saying, deciding, denying, threatening have an agent for subject:
+        // a capital or country just before one acts ("Kigali denied", "Paris promet").
+        if (f[2] == "verb" && k.find(' ') == std::string::npos) d.lexicon.insert_or(k, detail::lx_actor_verb);
     });
 }
 

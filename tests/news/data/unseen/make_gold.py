@@ -225,6 +225,7 @@ Des frappes aériennes ont touché mardi un hôpital d'El Fasher.
     ev("military_operation", "2024-04/2024-05-15", ["El Fasher"]),
     ev("other", "2024-05-05/2024-05-15", ["Tchad", "El Fasher"]),
     ev("attack", "2024-05-14", ["El Fasher"], optional=True),
+    ev("military_operation", "2024-05-14", ["El Fasher"], optional=True),
 ])
 
 article("fr09_enlevement_kaduna", "fr", "2024-03-09", """date 2024-03-09
