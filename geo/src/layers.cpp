@@ -347,7 +347,8 @@ private:
                  {"mentions", FieldType::integer},
                  {"articles", FieldType::string},
                  {"role_location", FieldType::integer},
-                 {"role_actor", FieldType::integer}},
+                 {"role_actor", FieldType::integer},
+                 {"label", FieldType::string}},
                 {}};
         for (const Place* p : m_places) {
             const auto it = m_summaries.find(p->id);
@@ -357,7 +358,8 @@ private:
                                   {text(p->id), text(p->name), text(to_string(p->kind)), text(p->country),
                                    text(p->admin1), integer(p->population), integer(p->composite ? 1 : 0),
                                    count(s ? s->mentions : 0), text(s ? join(s->articles) : std::string()),
-                                   count(s ? s->as_location : 0), count(s ? s->as_actor : 0)}});
+                                   count(s ? s->as_location : 0), count(s ? s->as_actor : 0),
+                                   text(p->label.empty() ? p->name : p->label)}});
         }
         return l;
     }

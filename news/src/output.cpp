@@ -123,6 +123,10 @@ void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role
     j.value(p.id);
     j.key("name");
     j.value(p.name);
+    if (!p.label.empty()) {
+        j.key("label");
+        j.value(p.label);
+    }
     j.key("kind");
     j.value(geo::to_string(p.kind));
     if (!p.country.empty()) {

@@ -1,5 +1,6 @@
 // Reader::read: the stages in order (docs/news.md).
 #include <cmath>
+#include <unordered_map>
 
 #include "analysis.hpp"
 #include "input.hpp"
@@ -116,6 +117,21 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
         t.demonym = m.demonym;
         t.confidence = std::round(m.confidence * 1000.0) / 1000.0;
         doc.toponyms.push_back(std::move(t));
+    }
+    // Labels: the name the article writes for a place, its reader's name, when it
+    // differs from the gazetteer's; not from a dateline in capitals, a demonym or a part.
+    {
+        std::unordered_map<std::string, std::string> label;
+        for (std::size_t i = 0; i < doc.toponyms.size(); ++i) {
+            const Toponym& t = doc.toponyms[i];
+            const Mention& m = a.mentions[i];
+            if (!t.place || t.demonym || m.part >= 0 || a.tokens[m.first].is(tf_allcaps)) continue;
+            label.try_emplace(t.place->id, t.text);
+        }
+        for (auto& t : doc.toponyms)
+            if (t.place)
+                if (const auto f = label.find(t.place->id); f != label.end() && f->second != t.place->name)
+                    t.place->label = f->second;
     }
     doc.events = find_events(a, doc.toponyms);
     for (auto& e : doc.events)

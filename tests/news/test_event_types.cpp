@@ -242,3 +242,38 @@ TEST_CASE("a weekday never fixes the year: a guessed year is a warning", "[news]
         CHECK_FALSE(guessed(d));
     }
 }
+
+TEST_CASE("a place is labelled with the name the article writes", "[news][places][labels]") {
+    for (const auto& [text, written] : std::vector<std::pair<std::string, std::string>>{
+             {"À Hodeïda, au Yémen, des frappes ont visé le port samedi.", "Hodeïda"},
+             {"Les casques bleus ont quitté Tombouctou, dans le nord du Mali.", "Tombouctou"}}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto* t = find(d, written);
+        REQUIRE(t);
+        REQUIRE(t->place);
+        CHECK(t->place->name != written);  // the gazetteer's name ("Al Ḩudaydah", "Timbuktu")
+        CHECK(t->place->label == written);
+        // The events carry the same label, and so do the map's places.
+        for (const auto& e : d.events)
+            for (const auto& p : e.places)
+                if (p.place.id == t->place->id) CHECK(p.place.label == written);
+        const auto project = geo::build_layers(news::layer_input({d}, d.events, env().gz, "test"));
+        const auto* places = project.find(geo::layer_places);
+        REQUIRE(places);
+        bool labelled = false;
+        for (std::size_t r = 0; r < places->features.size(); ++r)
+            labelled = labelled || geo::to_text(places->value(r, "label")) == written;
+        CHECK(labelled);
+    }
+    // A name the gazetteer spells as the article does gets no label.
+    for (const auto& [text, written] : std::vector<std::pair<std::string, std::string>>{
+             {"Des manifestants se sont rassemblés à Bamako.", "Bamako"},
+             {"Peacekeepers left Timbuktu, in northern Mali, on Monday.", "Timbuktu"}}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        REQUIRE(find(d, written));
+        REQUIRE(find(d, written)->place);
+        CHECK(find(d, written)->place->label.empty());
+    }
+}
