@@ -65,6 +65,18 @@ bool needs_agent(EventType t) noexcept {
            t == EventType::sanction;
 }
 
+/// Numbers written as words, as casualty counts are ("trois soldats tués",
+/// "dozens of people killed"); "un"/"one" and "a" are left out: they are articles too.
+bool count_word(std::string_view k) noexcept {
+    static constexpr std::string_view w[] = {
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
+        "trente", "quarante", "cinquante", "cent", "cents", "mille", "dizaine", "dizaines", "centaine", "centaines",
+        "millier", "milliers", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+        "dozen", "dozens", "scores"};
+    return std::find(std::begin(w), std::end(w), k) != std::end(w);
+}
+
 /// Prepositions that open a temporal phrase about an earlier or later happening.
 bool temporal_preposition(std::string_view k) noexcept {
     return k == "depuis" || k == "apres" || k == "avant" || k == "lors" || k == "since" || k == "after" ||
@@ -413,7 +425,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         std::vector<const DateMention*> dates;
         for (std::size_t d = date_cursor; d < a.dates.size() && a.dates[d].start < s.end; ++d) dates.push_back(&a.dates[d]);
         const bool has_number = std::any_of(toks.begin() + s.first, toks.begin() + s.last, [&](const Token& t) {
-            return t.is(tf_digit) && !t.is(tf_date);
+            return (t.is(tf_digit) && !t.is(tf_date)) || (t.is(tf_word) && !t.is(tf_date) && count_word(a.key(t)));
         });
         const bool only_statements = std::all_of(trigs.begin(), trigs.end(), [](const Trig& t) {
             return t.info.type == EventType::statement;

@@ -277,3 +277,13 @@ TEST_CASE("a place is labelled with the name the article writes", "[news][places
         CHECK(find(d, written)->place->label.empty());
     }
 }
+
+TEST_CASE("a casualty count written in words is a count", "[news][events][types]") {
+    check_type("Trois soldats ont été tués près de Ménaka.", EventType::casualties, "ML");
+    check_type("Three soldiers were killed near Ménaka.", EventType::casualties, "ML");
+    // Without a count or a date, dead people are no event of their own.
+    for (const char* text : {"Le pays pleure ses morts à Ménaka.", "The country mourns its dead in Ménaka."}) {
+        INFO(text);
+        CHECK(events_of(read(text, "2024-03-13"), EventType::casualties).empty());
+    }
+}
