@@ -50,7 +50,7 @@ if ! cmp -s data/package-lock.json .cache/data/package-lock.json || [ ! -d .cach
   cp data/package.json data/package-lock.json .cache/data/
   (cd .cache/data && npm ci --no-audit --no-fund --loglevel=error)
 fi
-if [ -f data/lexicons/extract.cjs ] && { [ ! -d .cache/lexicons ] || [ data/lexicons/extract.cjs -nt .cache/lexicons ] || [ data/package-lock.json -nt .cache/lexicons ]; }; then
+if [ -f data/lexicons/extract.cjs ] && { [ ! -d .cache/lexicons ] || [ data/lexicons/extract.cjs -nt .cache/lexicons ] || [ data/package-lock.json -nt .cache/lexicons ] || [ data/lexicons/events.tsv -nt .cache/lexicons ] || [ data/lexicons/status_cues.tsv -nt .cache/lexicons ] || ! grep -qx 2 .cache/lexicons/VERSION 2>/dev/null; }; then
   say "extracting lexicons into .cache/lexicons"
   node data/lexicons/extract.cjs .cache/data/node_modules .cache/lexicons
   touch .cache/lexicons

@@ -12,6 +12,7 @@ constexpr std::array<std::string_view, 17> type_names{
     "casualties", "protest", "arrest", "agreement", "sanction", "election", "political", "statement", "other"};
 constexpr std::array<std::string_view, 5> precision_names{"day", "month", "year", "interval", "unknown"};
 constexpr std::array<std::string_view, 3> role_names{"origin", "destination", "location"};
+constexpr std::array<std::string_view, 5> status_names{"happened", "planned", "denied", "threatened", "hypothetical"};
 
 template <typename E, std::size_t N>
 std::optional<E> from_names(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -29,6 +30,10 @@ std::optional<DatePrecision> date_precision_from_string(std::string_view s) noex
 }
 std::string_view to_string(PlaceRole r) noexcept { return role_names[static_cast<std::size_t>(r)]; }
 std::optional<PlaceRole> place_role_from_string(std::string_view s) noexcept { return from_names<PlaceRole>(role_names, s); }
+std::string_view to_string(EventStatus s) noexcept { return status_names[static_cast<std::size_t>(s)]; }
+std::optional<EventStatus> event_status_from_string(std::string_view s) noexcept {
+    return from_names<EventStatus>(status_names, s);
+}
 
 namespace {
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

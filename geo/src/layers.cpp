@@ -191,7 +191,7 @@ private:
         return {{"event_id", FieldType::string},  {"type", FieldType::string},      {"date_start", FieldType::datetime},
                 {"date_end", FieldType::datetime}, {"date_text", FieldType::string}, {"precision", FieldType::string},
                 {"actors", FieldType::string},     {"sources", FieldType::string},   {"evidence", FieldType::string},
-                {"confidence", FieldType::real}};
+                {"confidence", FieldType::real},   {"status", FieldType::string}};
     }
 
     std::vector<FieldValue> event_values(const Event& e) {
@@ -200,12 +200,12 @@ private:
             m_project.notes.push_back("event " + e.id + ": malformed date '" + e.when.first + "' left out");
         return {text(e.id),       text(to_string(e.type)), text(start),       text(end),
                 text(e.when.iso), text(to_string(e.when.precision)),           text(join(e.actors)),
-                text(join(e.sources)), text(e.evidence),   FieldValue{e.confidence}};
+                text(join(e.sources)), text(e.evidence),   FieldValue{e.confidence}, text(to_string(e.status))};
     }
 
     Layer build_events() {
         Layer l{std::string(layer_events), GeometryType::point, event_fields(), {}};
-        // event_id … confidence, with the location's fields after `actors`.
+        // event_id … confidence, status, with the location's fields after `actors`.
         l.fields.insert(l.fields.begin() + 7, {{"places", FieldType::string},
                                                 {"place_id", FieldType::string},
                                                 {"place_name", FieldType::string},
@@ -267,14 +267,23 @@ private:
                         destinations.push_back(&ep.place);
             if (destinations.empty()) continue;  // e.g. a withdrawal without destination: no movement
 
+            // The origin is stated, or inferred by the reader (EventPlace::inferred,
+            // with its rule); a support event with neither comes from the country
+            // of its first actor. A withdrawal, redeployment or deployment never
+            // starts in its actor's country unless the text says so.
             std::string rule = "stated";
+            for (const auto& ep : e.places)
+                if (ep.role == PlaceRole::origin && ep.inferred) rule = ep.origin_rule;
             std::optional<Place> actor_origin;
             if (origins.empty()) {
-                for (const auto& actor : e.actors)
-                    if ((actor_origin = actor_place(actor))) break;
+                if (e.type == EventType::support)
+                    for (const auto& actor : e.actors)
+                        if ((actor_origin = actor_place(actor))) break;
                 if (!actor_origin) {
                     m_project.notes.push_back("event " + e.id + " (" + std::string(to_string(e.type)) +
-                                              "): no origin and no actor with a known country: no movement line");
+                                              "): no origin" +
+                                              (e.type == EventType::support ? " and no actor with a known country" : "") +
+                                              ": no movement line");
                     continue;
                 }
                 check_point(*actor_origin);
@@ -338,7 +347,8 @@ private:
                  {"mentions", FieldType::integer},
                  {"articles", FieldType::string},
                  {"role_location", FieldType::integer},
-                 {"role_actor", FieldType::integer}},
+                 {"role_actor", FieldType::integer},
+                 {"label", FieldType::string}},
                 {}};
         for (const Place* p : m_places) {
             const auto it = m_summaries.find(p->id);
@@ -348,7 +358,8 @@ private:
                                   {text(p->id), text(p->name), text(to_string(p->kind)), text(p->country),
                                    text(p->admin1), integer(p->population), integer(p->composite ? 1 : 0),
                                    count(s ? s->mentions : 0), text(s ? join(s->articles) : std::string()),
-                                   count(s ? s->as_location : 0), count(s ? s->as_actor : 0)}});
+                                   count(s ? s->as_location : 0), count(s ? s->as_actor : 0),
+                                   text(p->label.empty() ? p->name : p->label)}});
         }
         return l;
     }

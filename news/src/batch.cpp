@@ -324,28 +324,8 @@ geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<
             in.metadata.reference_date = date;
         }
     in.metadata.toolkit_version = toolkit_version;
-    // An event reported without a subject ("the allies also want to extend
-    // their support…") inherits the actors of the closest earlier event of
-    // the same article whose actors name a country or a composite region: the
-    // story's protagonist. The movement layer needs them for its origin.
-    auto names_a_place = [&gz](const std::string& actor) {
-        for (const auto& c : gz.lookup(actor, {.limit = 1})) {
-            const auto v = gz.place(c.place);
-            if (v.kind == geo::PlaceKind::country || v.composite) return true;
-        }
-        return false;
-    };
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        if (!events[i].actors.empty() || events[i].sources.empty()) continue;
-        for (std::size_t j = i; j-- > 0;) {
-            const auto& prev = events[j];
-            if (prev.sources.empty() || prev.sources.front() != events[i].sources.front()) continue;
-            if (std::any_of(prev.actors.begin(), prev.actors.end(), names_a_place)) {
-                events[i].actors = prev.actors;
-                break;
-            }
-        }
-    }
+    // The events go to the layers as parse prints them: the actors named for
+    // each event, the origins it states or that the reader inferred (marked).
     in.events = std::move(events);
     in.polygon_of = [&gz](const geo::Place& p) -> std::vector<std::uint8_t> {
         const auto id = gz.find_id(p.id);

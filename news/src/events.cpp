@@ -65,6 +65,24 @@ bool needs_agent(EventType t) noexcept {
            t == EventType::sanction;
 }
 
+/// Numbers written as words, as casualty counts are ("trois soldats tués",
+/// "dozens of people killed"); "un"/"one" and "a" are left out: they are articles too.
+bool count_word(std::string_view k) noexcept {
+    static constexpr std::string_view w[] = {
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
+        "trente", "quarante", "cinquante", "cent", "cents", "mille", "dizaine", "dizaines", "centaine", "centaines",
+        "millier", "milliers", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+        "dozen", "dozens", "scores"};
+    return std::find(std::begin(w), std::end(w), k) != std::end(w);
+}
+
+/// Prepositions that open a temporal phrase about an earlier or later happening.
+bool temporal_preposition(std::string_view k) noexcept {
+    return k == "depuis" || k == "apres" || k == "avant" || k == "lors" || k == "since" || k == "after" ||
+           k == "before" || k == "following" || k == "until" || k == "jusqu";
+}
+
 bool is_possessive(std::string_view k) noexcept {
     return k == "leur" || k == "leurs" || k == "son" || k == "sa" || k == "ses" || k == "their" || k == "its" ||
            k == "his" || k == "her" || k == "our" || k == "notre" || k == "nos";
@@ -75,6 +93,11 @@ struct Trig {
     Trigger info;
     std::uint32_t clause = 0;
     bool plural = false;
+    geo::EventStatus status = geo::EventStatus::happened;
+    /// A background event in a temporal phrase ("après le coup d'État de juillet
+    /// 2023, …", "since the 2012 rebellion, …"): the phrase ends here (exclusive
+    /// token), and its places and date are its own.
+    std::size_t phrase_start = 0, phrase_end = 0;
 };
 
 struct Draft {
@@ -82,6 +105,10 @@ struct Draft {
     std::size_t sentence = 0;
     std::size_t order = 0;                     ///< byte offset of the trigger
     bool explicit_date = false;
+    bool verb = false;                         ///< read from a verb (which has a tense; a noun has none)
+    std::vector<geo::Place> actor_places;      ///< the places the actors stand for (a country, "the French army")
+    std::vector<geo::Place> named_actors;      ///< those named as actors themselves ("la France a décidé")
+    bool possessive = false;                   ///< the trigger follows a possessive ("leur soutien", "their support")
     std::vector<std::size_t> mentions;         ///< indices of the mentions used as places
 };
 
@@ -109,6 +136,87 @@ std::size_t nth_word(const Analysis& a, std::size_t k, std::size_t n) {
     for (std::size_t j = k; j < a.tokens.size(); ++j)
         if (a.tokens[j].is(tf_word) && ++seen == n) return j;
     return k;
+}
+
+/// Words that complete a French negation after "ne" ("n'a pas retiré", "ne retire plus").
+bool french_negator(std::string_view k) noexcept {
+    return k == "pas" || k == "plus" || k == "jamais" || k == "guere" || k == "point" || k == "aucun" ||
+           k == "aucune" || k == "rien" || k == "nullement";
+}
+
+/// Whether the text says the event of a trigger took place (docs/news.md,
+/// "Status"). Looks back from the trigger over at most 8 words of its clause,
+/// stopping at a comma: a grammatical negation denies it ("n'a pas retiré",
+/// "did not withdraw", "no attack"); else the nearest cue of status_cues.tsv
+/// gives the status ("menacé de frapper", "will be redeployed", "denied
+/// sending troops"); else the trigger's own mood (a French future is planned,
+/// a conditional hypothetical).
+geo::EventStatus status_of(const Analysis& a, const Sentence& s, const std::vector<std::uint32_t>& clause, const Trig& tr) {
+    using geo::EventStatus;
+    const auto& toks = a.tokens;
+    constexpr std::size_t window = 8;
+    std::vector<std::size_t> before;  // word tokens before the trigger, nearest first
+    for (std::size_t k = tr.first; k > s.first && before.size() < window;) {
+        --k;
+        if (clause[k - s.first] != tr.clause) break;
+        if (!toks[k].is(tf_word)) {
+            if (toks[k].punct == ',' || toks[k].punct == ':') break;
+            continue;
+        }
+        before.push_back(k);
+    }
+    // Negation.
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        const std::string_view k = a.key(before[i]);
+        if (a.french) {
+            if ((k == "aucun" || k == "aucune" || k == "sans") && i < 2) return EventStatus::denied;
+            if (k != "ne" && k != "n") continue;
+            for (std::size_t j = 0; j < i; ++j)
+                if (french_negator(a.key(before[j]))) return EventStatus::denied;
+            // "ne retire pas": the negator after a finite verb.
+            for (std::size_t q = tr.last + 1, words = 0; q < s.last && words < 2; ++q)
+                if (toks[q].is(tf_word) && (++words, french_negator(a.key(q)))) return EventStatus::denied;
+        } else {
+            if (k == "not" || k == "never" || k == "cannot") return EventStatus::denied;
+            // "didn't", "won't": the clitic 't after a word ending in n.
+            if (k == "t" && i + 1 < before.size() && a.key(before[i + 1]).ends_with('n')) return EventStatus::denied;
+            if ((k == "no" || k == "without") && i < 2) return EventStatus::denied;
+        }
+    }
+    // Cues of modality and denial, nearest first; the cue must end before the
+    // trigger. A verb of saying ends the search: cues before it are its own.
+    const PhraseIndex& cues = a.lex.status_cues(a.french);
+    auto cue_at = [&](std::size_t k) -> std::optional<std::uint32_t> {
+        std::array<std::string_view, 4> keys{};
+        const std::size_t got = word_keys(a, k, std::min<std::size_t>(keys.size(), cues.max_words()), keys.data());
+        const auto m = cues.longest(std::span<const std::string_view>(keys.data(), got));
+        if (m && nth_word(a, k, m->words) < tr.first) return m->value;
+        return std::nullopt;
+    };
+    // A conditional in reported speech is its future: "said that they would withdraw".
+    auto reported_future = [&](std::size_t from) {
+        for (std::size_t k = from; k-- > s.first;)
+            if (toks[k].is(tf_word) && cue_at(k) == status_report) return true;
+        return false;
+    };
+    for (std::size_t k : before) {
+        const auto c = cue_at(k);
+        if (!c) continue;
+        if (*c == status_report) return EventStatus::happened;
+        const auto st = static_cast<EventStatus>(*c);
+        const std::string_view key = a.key(k);
+        if (st == EventStatus::hypothetical && key == "would" && reported_future(k)) return EventStatus::planned;
+        return st;
+    }
+    if (tr.info.mood == Trigger::future) return EventStatus::planned;
+    if (tr.info.mood == Trigger::conditional)
+        return reported_future(tr.first) ? EventStatus::planned : EventStatus::hypothetical;
+    return EventStatus::happened;
+}
+
+/// Events told as facts, past or to come (the others: denied, threatened, hypothetical).
+bool reported(geo::EventStatus s) noexcept {
+    return s == geo::EventStatus::happened || s == geo::EventStatus::planned;
 }
 
 bool span_overlaps(const geo::TimeSpan& x, const geo::TimeSpan& y) {
@@ -247,7 +355,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             tr.last = nth_word(a, k, m->words);
             tr.info = info;
             const std::string_view lk = a.key(tr.last);
-            tr.plural = !info.verb && m->words == 1 && lk.size() > 3 && (lk.back() == 's' || lk.back() == 'x');
+            tr.plural = !info.verb && !info.agent && m->words == 1 && lk.size() > 3 && (lk.back() == 's' || lk.back() == 'x');
             trigs.push_back(tr);
             k = tr.last;
         }
@@ -259,6 +367,38 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         while (me < a.mentions.size() && a.mentions[me].first < s.last) ++me;
         const auto clause = clauses_of(a, s);
         for (auto& tr : trigs) tr.clause = clause[tr.first - s.first];
+        for (auto& tr : trigs) tr.status = status_of(a, s, clause, tr);
+        constexpr auto no_mention = static_cast<std::size_t>(-1);
+        for (auto& tr : trigs) {
+            // The next word, past an article or a preposition: a place there is the trigger's object.
+            std::size_t q = tr.last + 1, words = 0;
+            while (q < s.last && words < 2) {
+                if (toks[q].is(tf_word)) {
+                    if (mention_at[q] != no_mention) break;
+                    if (++words == 2 || !a.lex.stop(a.french).contains(a.key(q))) break;
+                }
+                ++q;
+            }
+            const bool place_object = q < s.last && mention_at[q] != no_mention && !a.mentions[mention_at[q]].demonym;
+            // "captured Homs", "ont capturé Kidal": a capture of a place is a military operation, not an arrest.
+            if (tr.info.type == EventType::arrest && place_object) tr.info.type = EventType::military_operation;
+            // "Depuis le coup d'État d'août 2020, …": a temporal phrase before a comma.
+            std::size_t p = tr.first, seen = 0;
+            while (p > s.first && seen < 3) {
+                --p;
+                if (!toks[p].is(tf_word)) break;
+                ++seen;
+                if (temporal_preposition(a.key(p))) {
+                    for (std::size_t c = tr.last + 1; c < s.last && clause[c - s.first] == tr.clause; ++c)
+                        if (toks[c].punct == ',') {
+                            tr.phrase_start = p;
+                            tr.phrase_end = c;
+                            break;
+                        }
+                    break;
+                }
+            }
+        }
         // "the troops stationed in Mali will be redeployed to Niger": a
         // deployment word before a redeployment or withdrawal in its clause
         // says where the troops are, the place the movement starts from.
@@ -270,11 +410,22 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             });
         });
         auto clause_of = [&](std::size_t k) { return clause[k - s.first]; };
+        // Whether the mention starting at token k is the object of a withdrawal
+        // trigger: the trigger's last word just before it, an article between at most.
+        auto object_of_departure = [&](std::size_t k) {
+            return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& w) {
+                if (w.info.type != EventType::withdrawal || w.last >= k) return false;
+                std::size_t words = 0;
+                for (std::size_t q = w.last + 1; q < k; ++q)
+                    if (toks[q].is(tf_word) && ++words > 1) return false;
+                return true;
+            });
+        };
         // Dates of the sentence.
         std::vector<const DateMention*> dates;
         for (std::size_t d = date_cursor; d < a.dates.size() && a.dates[d].start < s.end; ++d) dates.push_back(&a.dates[d]);
         const bool has_number = std::any_of(toks.begin() + s.first, toks.begin() + s.last, [&](const Token& t) {
-            return t.is(tf_digit) && !t.is(tf_date);
+            return (t.is(tf_digit) && !t.is(tf_date)) || (t.is(tf_word) && !t.is(tf_date) && count_word(a.key(t)));
         });
         const bool only_statements = std::all_of(trigs.begin(), trigs.end(), [](const Trig& t) {
             return t.info.type == EventType::statement;
@@ -287,10 +438,13 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             if (type == EventType::statement && !only_statements) continue;
             // Scope: from the previous trigger of the clause (or the clause start) to the next one.
             const bool first_in_clause = ti == 0 || trigs[ti - 1].clause != tr.clause;
-            std::size_t scope_end = s.last;
+            std::size_t scope_end = s.last;  // widened below when the trigger has no place of its own
             if (ti + 1 < trigs.size() && trigs[ti + 1].clause == tr.clause) scope_end = trigs[ti + 1].first;
+            if (tr.phrase_end) scope_end = std::min(scope_end, tr.phrase_end);
             Draft d;
             d.event.type = type;
+            d.event.status = tr.status;
+            d.verb = tr.info.verb;
             d.sentence = si;
             d.order = toks[tr.first].start;
             // 2. Places: after the trigger in its scope, else before it in the clause.
@@ -304,7 +458,13 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                     // Before the trigger only a place said to be where (or whence)
                     // counts: "les soldats au Mali seront redéployés"; not the
                     // object of another verb ("menaçant Bamako").
-                    if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to) continue;
+                    // A national happening may name its country as a complement ("les électeurs du Sénégal ont élu");
+                    // a redeployment starts from the object of a departure before it ("the forces leaving Niger
+                    // will be redeployed", "les soldats quittant le Mali seront redéployés").
+                    if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to &&
+                        !(prep == prep_gen && focus_locates(type)) &&
+                        !(type == EventType::redeployment && object_of_departure(m.first)))
+                        continue;
                     geo::EventPlace ep{*toponyms[mi].place, role_for(type, prep, before)};
                     const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
                                                  [&](const geo::EventPlace& p) { return p.place.id == ep.place.id; });
@@ -315,8 +475,16 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 }
             };
             collect(false, false);
+            // "une embuscade a coûté la vie à 17 soldats près de Ménaka", "an ambush
+            // killed 17 soldiers near Ménaka": a trigger whose places follow the next
+            // trigger of its clause shares them (the dedup below keeps the stronger type).
+            if (d.event.places.empty() && scope_end != s.last && !tr.phrase_end) {
+                scope_end = s.last;
+                collect(false, false);
+            }
             const bool keeps_before = type == EventType::withdrawal || type == EventType::redeployment;
-            if (first_in_clause && (d.event.places.empty() || keeps_before)) {
+            // A redeployment reads back past a departure of its clause ("the forces leaving Mali will be redeployed").
+            if ((first_in_clause || type == EventType::redeployment) && (d.event.places.empty() || keeps_before)) {
                 // Places before the trigger come first in the list.
                 std::vector<geo::EventPlace> after = std::move(d.event.places);
                 std::vector<std::size_t> after_m = std::move(d.mentions);
@@ -356,7 +524,8 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 if (!dm->span.known()) continue;
                 std::size_t tk = s.first;
                 while (tk < s.last && toks[tk].end <= dm->start) ++tk;
-                const bool same = tk < s.last && clause_of(tk) == tr.clause;
+                const bool same = tk < s.last && clause_of(tk) == tr.clause &&
+                                  (!tr.phrase_end || (tk > tr.phrase_start && tk < tr.phrase_end));
                 if (same) clause_dates.push_back(dm);
                 const std::size_t pos = toks[tr.first].start;
                 const std::size_t dist = dm->start > pos ? dm->start - pos : pos - dm->end;
@@ -382,21 +551,26 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             for (std::size_t mi = mb; mi < me; ++mi) {
                 const Mention& m = a.mentions[mi];
                 if (m.first < s.first || m.first >= s.last || !toponyms[mi].place) continue;
-                if (m.role == Role::actor && m.first < tr.first) add_actor(d.event.actors, toponyms[mi].place->name);
+                if (m.role == Role::actor && m.first < tr.first) {
+                    add_actor(d.event.actors, toponyms[mi].place->name);
+                    d.actor_places.push_back(*toponyms[mi].place);
+                    d.named_actors.push_back(*toponyms[mi].place);
+                }
             }
             for (std::size_t k = s.first; k < tr.first; ++k) {
                 const Token& t = toks[k];
                 if (!t.is(tf_word) || !(t.lex & lx_actor_noun)) continue;
                 // "ses partenaires européens", "its European partners", "the Malian army".
-                std::size_t from = k, to = k + 1;
-                if (k + 1 < s.last && mention_at[k + 1] != static_cast<std::size_t>(-1) && a.mentions[mention_at[k + 1]].demonym)
-                    to = a.mentions[mention_at[k + 1]].last;
-                else if (k > s.first && mention_at[k - 1] != static_cast<std::size_t>(-1) &&
-                         a.mentions[mention_at[k - 1]].demonym)
-                    from = a.mentions[mention_at[k - 1]].first;
+                constexpr auto none = static_cast<std::size_t>(-1);
+                std::size_t from = k, to = k + 1, dm = none;
+                if (k + 1 < s.last && mention_at[k + 1] != none && a.mentions[mention_at[k + 1]].demonym)
+                    to = a.mentions[dm = mention_at[k + 1]].last;
+                else if (k > s.first && mention_at[k - 1] != none && a.mentions[mention_at[k - 1]].demonym)
+                    from = a.mentions[dm = mention_at[k - 1]].first;
                 else
                     continue;
                 add_actor(d.event.actors, std::string(a.text.substr(toks[from].start, toks[to - 1].end - toks[from].start)));
+                if (toponyms[dm].place) d.actor_places.push_back(*toponyms[dm].place);
             }
             for (std::size_t k = s.first; k < tr.first; ++k) {
                 if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
@@ -410,6 +584,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 std::size_t p = tr.first;
                 while (p > s.first && !toks[p - 1].is(tf_word)) --p;
                 const bool possessive = p > s.first && is_possessive(a.key(p - 1));
+                d.possessive = possessive;
                 const bool parties = type == EventType::agreement && d.event.places.size() >= 2;
                 if (d.event.actors.empty() && !possessive && !parties) continue;
             }
@@ -448,6 +623,35 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             if (!dropped[i]) drafts.push_back(std::move(here[i]));
     }
 
+    // A redeployment that names only where the troops go starts where the
+    // previous clause or sentence had them leave or stand ("Les militaires
+    // stationnés au Niger ont commencé à quitter le pays. Une partie sera
+    // redéployée au Tchad."): the text gives both ends, across two sentences.
+    // Further back in the article, the latest withdrawal's origin is where the
+    // forces come from, marked as inferred (origin_rule "earlier_withdrawal").
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        geo::Event& r = drafts[i].event;
+        if (r.type != EventType::redeployment) continue;
+        const auto has_role = [](const geo::Event& e, PlaceRole role) {
+            return std::any_of(e.places.begin(), e.places.end(), [&](const geo::EventPlace& p) { return p.role == role; });
+        };
+        if (has_role(r, PlaceRole::origin) || !has_role(r, PlaceRole::destination)) continue;
+        for (std::size_t j = i; j-- > 0;) {
+            const geo::Event& w = drafts[j].event;
+            const bool adjacent = drafts[j].sentence + 1 >= drafts[i].sentence;
+            if (w.type != EventType::withdrawal && !(adjacent && w.type == EventType::deployment)) continue;
+            if (!reported(w.status)) continue;
+            const PlaceRole from = w.type == EventType::withdrawal ? PlaceRole::origin : PlaceRole::location;
+            for (const auto& p : w.places)
+                if (p.role == from && std::none_of(r.places.begin(), r.places.end(),
+                                                   [&](const geo::EventPlace& q) { return q.place.id == p.place.id; }))
+                    r.places.insert(r.places.begin(), adjacent ? geo::EventPlace(p.place, PlaceRole::origin)
+                                                               : geo::EventPlace(p.place, PlaceRole::origin, true,
+                                                                                 "earlier_withdrawal"));
+            if (has_role(r, PlaceRole::origin)) break;
+        }
+    }
+
     // 5. Repeats within the article: same type, overlapping dates, a shared place.
     std::vector<Draft> merged;
     // Candidates for merging, by type and place (and by type and country).
@@ -470,7 +674,9 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
         auto found = std::find_if(cands.begin(), cands.end(), [&](std::size_t i) {
             const Draft& m = merged[i];
-            return m.event.type == d.event.type && span_overlaps(m.event.when, d.event.when) && share_place(m.event, d.event);
+            return m.event.type == d.event.type && reported(m.event.status) == reported(d.event.status) &&
+                   (reported(m.event.status) || m.event.status == d.event.status) &&
+                   span_overlaps(m.event.when, d.event.when) && share_place(m.event, d.event);
         });
         if (found == cands.end()) {
             for (const auto& k : place_keys(d.event)) by_place[k].push_back(merged.size());
@@ -484,10 +690,18 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             if (std::find(list.begin(), list.end(), *found) == list.end()) list.push_back(*found);
         }
         geo::Event& e = it->event;
+        // "will withdraw" and "the withdrawal" tell one planned event; "withdrew" makes it happened.
+        if (e.status != d.event.status && ((d.verb && d.event.status == geo::EventStatus::happened) ||
+                                           (!it->verb && e.status == geo::EventStatus::happened))) {
+            e.status = d.event.status;
+            it->verb = d.verb;
+        }
         for (auto& p : d.event.places)
             if (std::none_of(e.places.begin(), e.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
                 e.places.push_back(p);
         for (auto& x : d.event.actors) add_actor(e.actors, x);
+        it->actor_places.insert(it->actor_places.end(), d.actor_places.begin(), d.actor_places.end());
+        it->named_actors.insert(it->named_actors.end(), d.named_actors.begin(), d.named_actors.end());
         // A date read in the text beats the reference date.
         if (d.explicit_date && !it->explicit_date) {
             e.when = d.event.when;
@@ -499,6 +713,36 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
     out.reserve(merged.size());
     for (std::size_t i = 0; i < merged.size(); ++i) {
         merged[i].event.id = "e" + std::to_string(i + 1);
+        // Support going somewhere without a stated origin comes from its supporter: the
+        // country (or group of countries) an actor of the event stands for, marked as inferred.
+        geo::Event& ev = merged[i].event;
+        const bool has_origin = std::any_of(ev.places.begin(), ev.places.end(),
+                                            [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; });
+        if (ev.type == EventType::support && !has_origin)
+            for (const geo::Place& ap : merged[i].actor_places) {
+                // A capital that acts ("Paris a décidé") stands for its country.
+                std::optional<geo::Place> country;
+                if (ap.kind == geo::PlaceKind::country || ap.composite) country = ap;
+                else if (!ap.country.empty())
+                    if (const auto id = a.gz.find_id("ne:" + ap.country)) country = a.gz.place(*id).to_place();
+                if (!country || std::any_of(ev.places.begin(), ev.places.end(),
+                                            [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
+                    continue;
+                ev.places.insert(ev.places.begin(), geo::EventPlace(*country, PlaceRole::origin, true, "supporter_country"));
+                break;
+            }
+        // "Ils veulent renforcer leur soutien…", "their support": no supporter named, a
+        // possessive pointing back; the origin is the country named as actor of the
+        // closest earlier event that has one (inferred; the actors are not copied).
+        if (ev.type == EventType::support && merged[i].actor_places.empty() && merged[i].possessive &&
+            std::none_of(ev.places.begin(), ev.places.end(), [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; }))
+            for (std::size_t j = i; j-- > 0;) {
+                const auto c = std::find_if(merged[j].named_actors.begin(), merged[j].named_actors.end(),
+                                            [](const geo::Place& p) { return p.kind == geo::PlaceKind::country || p.composite; });
+                if (c == merged[j].named_actors.end()) continue;
+                ev.places.insert(ev.places.begin(), geo::EventPlace(*c, PlaceRole::origin, true, "antecedent_country"));
+                break;
+            }
         // The evidence text (for people: --format text), cut at 400 bytes on a character boundary.
         geo::Event& e = merged[i].event;
         std::size_t len = std::min<std::size_t>(e.evidence_end - e.evidence_start, 400);

@@ -18,9 +18,11 @@ extern const std::array<const char*, extracted_list_count> extracted_lists;
 /// words) into `d`: the large lists, stopwords and language-only words.
 /// @throws LexiconError when a list is missing, empty or unreadable.
 void load_extracted(Lexicons::Data& d, const std::filesystem::path& dir);
-/// Adds the curated lists compiled into the library (small: parsed at every
-/// start, so editing one needs no table rebuild) and counts the entries.
-void add_curated(Lexicons::Data& d);
+/// Adds the curated lists compiled into the library and the event triggers
+/// and status cues generated from them into `dir` (small: parsed at every
+/// start, so editing one needs no table rebuild), and counts the entries.
+/// @throws LexiconError when a generated list is missing or empty.
+void add_curated(Lexicons::Data& d, const std::filesystem::path& dir);
 /// Maps DIR/lexicons.bin into `d` (views into the mapping; `lexicon` is
 /// copied so that add_curated can extend it).
 /// @throws LexiconError when the table is missing, damaged, of another

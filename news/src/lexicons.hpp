@@ -54,6 +54,11 @@ struct Trigger {
     std::uint8_t lang = 0;  ///< 1 fr, 2 en
     geo::EventType type = geo::EventType::other;
     bool verb = false;
+    bool agent = false;  ///< a noun for the people who act ("protesters"): its plural is not generic
+    /// What the form says by itself (French): a future is planned ("retirera"),
+    /// a conditional hypothetical ("retirerait"); an infinitive takes the
+    /// status of the verb it depends on.
+    enum Mood : std::uint8_t { none, future, conditional, infinitive } mood = none;
 };
 
 /// A trigger of two words within two words of each other, either order
@@ -101,6 +106,9 @@ static_assert(sizeof(WordAnswer) == 12);
 /// the last Lexicons using it goes.
 struct TableMapping;
 
+/// Value of a verb of saying in Data::status_fr/en (the others: a geo::EventStatus).
+constexpr std::uint32_t status_report = 255;
+
 enum PrepClass : std::uint32_t { prep_loc = 1, prep_to = 2, prep_from = 3, prep_gen = 4 };
 enum ClutterClass : std::uint32_t { clutter_related = 1, clutter_credit = 2, clutter_chrome = 3 };
 /// Directions as compass bits: n=1, s=2, e=4, w=8, centre=16.
@@ -128,6 +136,8 @@ struct Lexicons::Data {
     detail::WordMap org_heads, abbreviations, government_nouns, actor_verbs, actor_nouns, place_nouns;
     detail::PhraseIndex person_titles, operation_words, directions, prepositions, clutter, clause_markers;
     detail::PhraseIndex events_fr, events_en;
+    /// Cues of modality and denial before a trigger (status_cues.tsv): value a geo::EventStatus.
+    detail::PhraseIndex status_fr, status_en;
     detail::PhraseIndex seats;              ///< values index `seat_info`
     std::vector<detail::Seat> seat_info;  ///< triggers of each language (values index `triggers`)
     std::vector<detail::Trigger> triggers;  ///< values of `events_fr` and `events_en`
@@ -158,6 +168,7 @@ struct Lexicons::Data {
         return v ? *v : 0;
     }
     const detail::PhraseIndex& events(bool french) const noexcept { return french ? events_fr : events_en; }
+    const detail::PhraseIndex& status_cues(bool french) const noexcept { return french ? status_fr : status_en; }
 };
 
 } // namespace geoevents::news

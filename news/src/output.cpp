@@ -116,12 +116,17 @@ private:
     bool m_after_key = false;
 };
 
-void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role = std::nullopt) {
+void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role = std::nullopt,
+                const geo::EventPlace* ep = nullptr) {
     j.begin_object();
     j.key("id");
     j.value(p.id);
     j.key("name");
     j.value(p.name);
+    if (!p.label.empty()) {
+        j.key("label");
+        j.value(p.label);
+    }
     j.key("kind");
     j.value(geo::to_string(p.kind));
     if (!p.country.empty()) {
@@ -135,6 +140,12 @@ void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role
     if (role) {
         j.key("role");
         j.value(geo::to_string(*role));
+    }
+    if (ep && ep->inferred) {
+        j.key("inferred");
+        j.value(true);
+        j.key("origin_rule");
+        j.value(ep->origin_rule);
     }
     j.end_object();
 }
@@ -179,6 +190,8 @@ void document_json(Json& j, const Document& d) {
         j.value(e.id);
         j.key("type");
         j.value(geo::to_string(e.type));
+        j.key("status");
+        j.value(geo::to_string(e.status));
         j.key("date");
         if (e.when.known()) j.value(e.when.iso);
         else j.null();
@@ -190,7 +203,7 @@ void document_json(Json& j, const Document& d) {
         j.end_array();
         j.key("places");
         j.begin_array();
-        for (const auto& p : e.places) place_json(j, p.place, p.role);
+        for (const auto& p : e.places) place_json(j, p.place, p.role, &p);
         j.end_array();
         j.key("evidence");
         j.begin_object();
@@ -283,7 +296,9 @@ std::string to_text(const Document& d) {
     if (unresolved) out << "  (" << unresolved << " place name(s) not resolved)\n";
     out << "\nEvents (" << d.events.size() << "):\n";
     for (const geo::Event& e : d.events) {
-        out << "  " << e.id << "  " << geo::to_string(e.type) << "  " << (e.when.known() ? e.when.iso : "date unknown");
+        out << "  " << e.id << "  " << geo::to_string(e.type);
+        if (e.status != geo::EventStatus::happened) out << " (" << geo::to_string(e.status) << ")";
+        out << "  " << (e.when.known() ? e.when.iso : "date unknown");
         std::string where;
         for (const auto& p : e.places) {
             if (!where.empty()) where += ", ";

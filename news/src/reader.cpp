@@ -1,11 +1,27 @@
 // Reader::read: the stages in order (docs/news.md).
 #include <cmath>
+#include <unordered_map>
 
 #include "analysis.hpp"
 #include "input.hpp"
 #include "reader_data.hpp"
 
 namespace geoevents::news {
+
+namespace {
+
+/// Whether `text` writes the year `y` as a number of its own ("2023", not "120230").
+bool writes_year(std::string_view text, int y) {
+    const std::string needle = std::to_string(y);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t p = text.find(needle); p != std::string_view::npos; p = text.find(needle, p + 1))
+        if ((p == 0 || !digit(text[p - 1])) && (p + needle.size() == text.size() || !digit(text[p + needle.size()])))
+            return true;
+    return false;
+}
+
+} // namespace
+
 
 std::string_view to_string(Role r) noexcept {
     switch (r) {
@@ -84,7 +100,14 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
 
     if (options.date) a.ref = *options.date;
     else if (in.header_date) a.ref = *in.header_date;
-    else if (!a.tokens.empty()) a.ref = infer_reference_date(body, doc.language);
+    else if (!a.tokens.empty()) {
+        a.ref = infer_reference_date(body, doc.language);
+        // A year fitted to a weekday or bounded by the years the text mentions is a guess
+        // unless the text writes it: say so (the events dated from it inherit the doubt).
+        if (a.ref.known() && !writes_year(body, a.ref.year))
+            doc.warnings.push_back("the year of the inferred reference date " + a.ref.iso() +
+                                   " is a guess (the text does not state it): give a `date` header line or --date");
+    }
     if (!a.ref.known() && !a.tokens.empty())
         doc.warnings.push_back("no reference date (no `date` header line, no --date, none inferred): "
                                "relative dates and undated events stay unknown");
@@ -114,6 +137,21 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
         t.demonym = m.demonym;
         t.confidence = std::round(m.confidence * 1000.0) / 1000.0;
         doc.toponyms.push_back(std::move(t));
+    }
+    // Labels: the name the article writes for a place, its reader's name, when it
+    // differs from the gazetteer's; not from a dateline in capitals, a demonym or a part.
+    {
+        std::unordered_map<std::string, std::string> label;
+        for (std::size_t i = 0; i < doc.toponyms.size(); ++i) {
+            const Toponym& t = doc.toponyms[i];
+            const Mention& m = a.mentions[i];
+            if (!t.place || t.demonym || m.part >= 0 || a.tokens[m.first].is(tf_allcaps)) continue;
+            label.try_emplace(t.place->id, t.text);
+        }
+        for (auto& t : doc.toponyms)
+            if (t.place)
+                if (const auto f = label.find(t.place->id); f != label.end() && f->second != t.place->name)
+                    t.place->label = f->second;
     }
     doc.events = find_events(a, doc.toponyms);
     for (auto& e : doc.events)

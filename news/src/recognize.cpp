@@ -290,6 +290,13 @@ bool is_state_word(std::string_view k) noexcept { return k == "etat" || k == "et
 
 bool is_genitive(std::string_view k) noexcept { return k == "de" || k == "du" || k == "des" || k == "d" || k == "of"; }
 
+/// Function words inside an organisation's name between its head and a place
+/// ("Front *pour la* libération *du* Macina", "Movement *for the* Salvation *of* Azawad").
+bool joins_name(std::string_view k) noexcept {
+    return is_genitive(k) || k == "la" || k == "le" || k == "les" || k == "l" || k == "pour" || k == "et" ||
+           k == "the" || k == "for" || k == "and";
+}
+
 /// True when the name at [first, last) sits inside an organisation's or an
 /// operation's name (docs/news.md, "What is not a place").
 bool inside_organisation(const Analysis& a, const Mention& m) {
@@ -320,7 +327,8 @@ bool inside_organisation(const Analysis& a, const Mention& m) {
                 k = q == npos ? std::string_view{} : a.key(q);
             }
             if (q != npos && is_genitive(k)) {
-                for (std::size_t steps = 0; steps < 3; ++steps) {
+                int nouns = 0;
+                for (std::size_t steps = 0; steps < 5; ++steps) {
                     q = prev_word(a, q);
                     if (q == npos) break;
                     const Token& h = toks[q];
@@ -333,11 +341,22 @@ bool inside_organisation(const Analysis& a, const Mention& m) {
                         const bool described = is_state_word(hk) && steps > 0;
                         return !state_organ && !described;
                     }
-                    if (!(h.is(tf_lower) && !h.is(tf_stop))) break;  // only lower-case words between
+                    // Between the head and the place: one noun at most and the words
+                    // that join them ("Front de libération du Macina", "Front pour la
+                    // libération du …", "Movement for the Salvation of Azawad").
+                    if (joins_name(hk)) continue;
+                    if (h.is(tf_stop) || (!h.is(tf_lower) && !(h.is(tf_cap) && !a.french)) || ++nouns > 1) break;
                 }
             }
         }
     }
+    // "Islamic State West Africa Province": a name between an organisation's
+    // capitalised head word (a state word too) and another capitalised word is
+    // inside that organisation's name.
+    if (p != npos && p + 1 == m.first && toks[p].is(tf_cap) && (toks[p].lex & lx_org_head) && m.last < toks.size() &&
+        toks[m.last].is(tf_word) && toks[m.last].is(tf_cap) && !(toks[m.last].lex & lx_calendar) &&
+        toks[m.last].sentence == toks[m.first].sentence)
+        return true;
     // "Ouest-France", "Sud-Radio": a direction joined by a hyphen makes another name.
     if (m.first >= 2 && toks[m.first].is(tf_joined) && toks[m.first - 1].is(tf_hyphen) && toks[m.first - 1].is(tf_joined) &&
         toks[m.first - 2].is(tf_word) && (toks[m.first - 2].lex & lx_direction) && (toks[m.first - 2].is(tf_cap) || toks[m.first - 2].is(tf_allcaps)))

@@ -46,6 +46,13 @@ bool opens_clause(const Analysis& a, std::size_t first) {
 /// Grammar words that may sit between a coordinated subject and its verb
 /// ("l’Allemagne, ses alliés et la Norvège annoncent", "Paris,
 /// however, wants").
+/// Adverbs that sit between a subject and its verb ("Paris a aussi", "Washington also froze").
+bool preverbal_adverb(std::string_view k) noexcept {
+    static constexpr std::string_view w[] = {"also", "already", "still", "then", "again", "now", "later", "further",
+                                             "aussi", "deja", "desormais", "ensuite", "encore", "enfin", "finally"};
+    return std::find(std::begin(w), std::end(w), k) != std::end(w);
+}
+
 bool coordination_word(std::string_view k) noexcept {
     static constexpr std::string_view w[] = {
         "et", "and", "ou", "or", "ainsi", "que", "as", "well", "ses", "son", "sa", "leurs", "leur", "its", "their", "his",
@@ -85,6 +92,11 @@ bool verb_follows(const Analysis& a, const Mention& m, const std::vector<std::si
             return false;
         }
         if (t.lex & lx_actor_verb) return true;
+        // An adverb between the subject and its verb keeps the next word first: "Washington also froze".
+        if (was_first && preverbal_adverb(key)) {
+            first_word = true;
+            continue;
+        }
         if (!a.french && key.size() >= 5 && ends_with(key, "ed")) return true;
         if (a.french && key.size() >= 6 && ends_with(key, "ent") && !ends_with(key, "ment")) return true;
         if (coordination_word(key)) continue;

@@ -207,3 +207,19 @@ TEST_CASE("ISO date-times from time spans", "[geo][layers][fast]") {
     CHECK(iso_datetimes(t).first == "2013-01-11T07:45:00Z");
     CHECK(iso_datetimes(t).second == "2022-08-15T23:59:59Z");
 }
+
+TEST_CASE("events and movements carry the status the text gives", "[geo][layers][fast]") {
+    auto in = story::input();
+    REQUIRE(in.events.size() >= 2);
+    in.events[0].status = EventStatus::planned;
+    in.events[1].status = EventStatus::denied;
+    const Project p = build_layers(in);
+    const Layer& events = *p.find(layer_events);
+    CHECK(text(events, row_of(events, "event_id", in.events[0].id), "status") == "planned");
+    CHECK(text(events, row_of(events, "event_id", in.events[1].id), "status") == "denied");
+    const Layer& mv = *p.find(layer_movements);
+    CHECK(text(mv, row_of(mv, "event_id", in.events[0].id), "status") == "planned");
+    for (std::size_t i = 2; i < in.events.size(); ++i)
+        for (std::size_t r = 0; r < events.features.size(); ++r)
+            if (text(events, r, "event_id") == in.events[i].id) CHECK(text(events, r, "status") == "happened");
+}

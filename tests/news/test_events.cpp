@@ -42,8 +42,13 @@ TEST_CASE("support goes towards the areas named after it", "[news][events]") {
                         "Guinée et d'Afrique de l'Ouest.");
     const auto s = events_of(d, EventType::support);
     REQUIRE(s.size() == 1);
-    REQUIRE(s[0]->places.size() == 2);
-    for (const auto& p : s[0]->places) CHECK(p.role == PlaceRole::destination);
+    REQUIRE(s[0]->places.size() == 3);
+    // The supporter's country is the origin, inferred (the text names no starting point).
+    CHECK(s[0]->places[0].place.country == "BE");
+    CHECK(s[0]->places[0].role == PlaceRole::origin);
+    CHECK(s[0]->places[0].inferred);
+    CHECK(s[0]->places[0].origin_rule == "supporter_country");
+    for (std::size_t i = 1; i < 3; ++i) CHECK(s[0]->places[i].role == PlaceRole::destination);
     CHECK(std::find(s[0]->actors.begin(), s[0]->actors.end(), "Belgium") != s[0]->actors.end());
 }
 

@@ -41,8 +41,9 @@ TEST_CASE("the samples give a geodesic movement from Mali to Niger", "[news][map
     for (const auto& f : moves->features)
         if (geo::to_text(f.values[*from]) == "ne:ML" && geo::to_text(f.values[*to]) == "ne:NE") ml_ne = &f;
     REQUIRE(ml_ne);
-    // The support towards the Gulf of Guinea states is reported without a
-    // subject: it starts from the story's protagonist, France.
+    // The support towards the Gulf of Guinea states is reported with a
+    // possessive and no subject: its origin is inferred from the earlier
+    // event's actor, France (the reader marks it; the map draws what parse prints).
     bool support_from_france = false;
     for (const auto& f : moves->features)
         support_from_france = support_from_france || (geo::to_text(f.values[*type]) == "support" &&

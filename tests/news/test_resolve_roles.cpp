@@ -107,3 +107,23 @@ TEST_CASE("demonyms have no role", "[news][roles]") {
     REQUIRE(find(d, "maliennes"));
     CHECK(find(d, "maliennes")->role == news::Role::none);
 }
+
+TEST_CASE("a capital that denies, threatens or acts after an adverb is an actor", "[news][roles]") {
+    for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
+             {"Washington also froze the assets of three ministers.", "Washington"},
+             {"Washington a aussi gelé les avoirs de trois ministres.", "Washington"},
+             {"Kigali denied any role in the fighting.", "Kigali"},
+             {"Kigali a démenti tout rôle dans les combats.", "Kigali"},
+             {"Moscow threatened to respond.", "Moscow"},
+             {"Moscou a menacé de riposter.", "Moscou"}}) {
+        INFO(text);
+        const auto d = read(text);
+        const auto* t = find(d, name);
+        REQUIRE(t);
+        CHECK(t->role == news::Role::actor);
+    }
+    // Where something happens stays a location.
+    const auto d = read("Thousands of people gathered in Kigali on Monday.");
+    REQUIRE(find(d, "Kigali"));
+    CHECK(find(d, "Kigali")->role == news::Role::location);
+}

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "geoevents/geo/types.hpp"
@@ -46,15 +47,31 @@ enum class PlaceRole : std::uint8_t { origin, destination, location };
 std::string_view to_string(PlaceRole r) noexcept;
 std::optional<PlaceRole> place_role_from_string(std::string_view s) noexcept;
 
+/// Whether the text says the event took place (document contract, `status`):
+/// from the negation and modality of its clause ("n'a pas retiré", "may
+/// deploy", "threatened to strike"). Only `happened` and `planned` events
+/// are reported as facts; the others are kept so that a reader sees them.
+enum class EventStatus : std::uint8_t { happened, planned, denied, threatened, hypothetical };
+std::string_view to_string(EventStatus s) noexcept;
+std::optional<EventStatus> event_status_from_string(std::string_view s) noexcept;
+
 struct EventPlace {
+    EventPlace() = default;
+    EventPlace(Place p, PlaceRole r, bool infer = false, std::string rule = {})
+        : place(std::move(p)), role(r), inferred(infer), origin_rule(std::move(rule)) {}
     Place place;
     PlaceRole role = PlaceRole::location;
+    /// An end the text does not state but a rule supplies (the supporter's
+    /// country as the origin of support); `origin_rule` names the rule.
+    bool inferred = false;
+    std::string origin_rule;
 };
 
 /// One event, possibly reported by several articles.
 struct Event {
     std::string id;                    ///< "e1", unique within a document or a merged set
     EventType type = EventType::other;
+    EventStatus status = EventStatus::happened;
     TimeSpan when;
     std::vector<std::string> actors;
     std::vector<EventPlace> places;

@@ -45,6 +45,10 @@ struct Place {
     std::int64_t population = 0;
     bool composite = false;   ///< a union of countries (West Africa, G5 Sahel…)
     bool has_polygon = false;
+    /// The name the article's reader uses ("Hodeïda", "Tombouctou") when it
+    /// differs from `name` (which may be the gazetteer's transliteration,
+    /// "Al Ḩudaydah"); empty otherwise. Maps and notes use it when present.
+    std::string label;
 };
 
 } // namespace geoevents::geo

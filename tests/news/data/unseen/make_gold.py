@@ -1,0 +1,405 @@
+#!/usr/bin/env python3
+"""Writes the project's own test articles and their gold annotations.
+
+Each article below was written for this project (short, in our own words;
+never copied from an evaluation article). The gold is in the format that
+../shared/eval/score.py reads (see ../shared/eval/README.md): toponyms,
+demonyms, non_places, events. Run from anywhere:
+
+    python3 tests/news/data/unseen/make_gold.py
+
+Event types follow the document contract; where the contract has no type of
+its own: a siege or the capture of a town is `military_operation`, a
+displacement of people, an evacuation or a natural disaster is `other`, a
+handover of a base is `agreement`, an abduction is `attack`. Events the text
+says did not happen (denied, threatened, refused, hypothetical) are not gold
+events: score.py ignores system events with those statuses, and any other
+report of them is a false positive. `optional` events are reported in the
+text but secondary (neither required nor counted against precision).
+"""
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# name: (canonical place, kind, lat, lon, tolerance_km, ISO country for countries)
+P = {
+    "Niger": ("Niger", "country", 17.61, 8.08, 800, "NE"),
+    "Niamey": ("Niamey", "city", 13.51, 2.11, 30, None),
+    "Mali": ("Mali", "country", 17.57, -3.99, 800, "ML"),
+    "Bamako": ("Bamako", "city", 12.65, -8.0, 30, None),
+    "Tombouctou": ("Timbuktu", "city", 16.77, -3.01, 30, None),
+    "Burkina Faso": ("Burkina Faso", "country", 12.24, -1.56, 500, "BF"),
+    "Kaya": ("Kaya", "city", 13.09, -1.08, 30, None),
+    "Djibo": ("Djibo", "city", 14.10, -1.63, 30, None),
+    "Tchad": ("Chad", "country", 15.45, 18.73, 800, "TD"),
+    "N'Djamena": ("N'Djamena", "city", 12.11, 15.04, 30, None),
+    "France": ("France", "country", 46.6, 2.4, 600, "FR"),
+    "Paris": ("Paris", "city", 48.86, 2.35, 30, None),
+    "Russie": ("Russia", "country", 61.5, 105.0, 3000, "RU"),
+    "Russia": ("Russia", "country", 61.5, 105.0, 3000, "RU"),
+    "Moscou": ("Moscow", "city", 55.75, 37.62, 50, None),
+    "Moscow": ("Moscow", "city", 55.75, 37.62, 50, None),
+    "Bruxelles": ("Brussels", "city", 50.85, 4.35, 30, None),
+    "Dakar": ("Dakar", "city", 14.69, -17.44, 30, None),
+    "Ziguinchor": ("Ziguinchor", "city", 12.56, -16.27, 30, None),
+    "Sénégal": ("Senegal", "country", 14.5, -14.45, 400, "SN"),
+    "Senegal": ("Senegal", "country", 14.5, -14.45, 400, "SN"),
+    "Alger": ("Algiers", "city", 36.75, 3.06, 30, None),
+    "El Fasher": ("El Fasher", "city", 13.63, 25.35, 30, None),
+    "Darfour": ("Darfur", "region", 13.5, 24.0, 500, None),
+    "Kaduna": ("Kaduna", "admin1", 10.52, 7.44, 200, None),
+    "Nigeria": ("Nigeria", "country", 9.08, 8.68, 800, "NG"),
+    "Israël": ("Israel", "country", 31.5, 34.9, 200, "IL"),
+    "Liban": ("Lebanon", "country", 33.9, 35.9, 150, "LB"),
+    "Beyrouth": ("Beirut", "city", 33.89, 35.50, 30, None),
+    "Hodeïda": ("Hodeidah", "city", 14.80, 42.95, 30, None),
+    "Yémen": ("Yemen", "country", 15.6, 48.0, 700, "YE"),
+    "Sanaa": ("Sanaa", "city", 15.35, 44.21, 30, None),
+    "Tel-Aviv": ("Tel Aviv", "city", 32.08, 34.78, 30, None),
+    "Kinshasa": ("Kinshasa", "city", -4.32, 15.31, 30, None),
+    "Gwoza": ("Gwoza", "city", 11.08, 13.69, 30, None),
+    "Borno": ("Borno", "admin1", 11.5, 13.0, 250, None),
+    "United States": ("United States", "country", 39.8, -98.6, 3000, "US"),
+    "Britain": ("United Kingdom", "country", 54.0, -2.0, 600, "GB"),
+    "Washington": ("Washington, D.C.", "city", 38.9, -77.04, 50, None),
+    "Ukraine": ("Ukraine", "country", 49.0, 32.0, 800, "UA"),
+    "Nairobi": ("Nairobi", "city", -1.29, 36.82, 30, None),
+    "Mombasa": ("Mombasa", "city", -4.04, 39.67, 30, None),
+    "Kisumu": ("Kisumu", "city", -0.09, 34.77, 30, None),
+    "Burkina": ("Burkina Faso", "country", 12.24, -1.56, 500, "BF"),
+    "Rafah": ("Rafah", "city", 31.29, 34.25, 30, None),
+    "Egypt": ("Egypt", "country", 26.5, 30.0, 800, "EG"),
+    "West Africa": ("West Africa", "region", 12.0, -2.0, 2500, None),
+    "Chad": ("Chad", "country", 15.45, 18.73, 800, "TD"),
+    "Laukkaing": ("Laukkaing", "city", 23.69, 98.76, 30, None),
+    "Myanmar": ("Myanmar", "country", 21.0, 96.0, 800, "MM"),
+    "China": ("China", "country", 35.0, 103.0, 2500, "CN"),
+    "Goma": ("Goma", "city", -1.68, 29.22, 30, None),
+    "North Kivu": ("North Kivu", "admin1", -0.8, 29.0, 250, None),
+    "Rwanda": ("Rwanda", "country", -1.95, 29.9, 150, "RW"),
+    "Kigali": ("Kigali", "city", -1.95, 30.06, 30, None),
+    "Homs": ("Homs", "city", 34.73, 36.71, 30, None),
+    "Damascus": ("Damascus", "city", 33.51, 36.29, 30, None),
+    "Aleppo": ("Aleppo", "city", 36.20, 37.16, 30, None),
+    "Maiduguri": ("Maiduguri", "city", 11.85, 13.16, 30, None),
+    "Gao": ("Gao", "city", 16.27, -0.04, 30, None),
+    "Ménaka": ("Ménaka", "city", 15.92, 2.40, 30, None),
+    "Mopti": ("Mopti", "city", 14.49, -4.20, 30, None),
+}
+
+# demonym text: place key
+D = {
+    "nigérien": "Niger", "russes": "Russie", "tchadiennes": "Tchad", "français": "France",
+    "Algériens": ("Algeria", "country", 28.0, 2.6, 800, "DZ"), "libanaise": "Liban", "israéliens": "Israël",
+    "malienne": "Mali", "nigériane": "Nigeria", "Congolese": ("DR Congo", "country", -2.9, 23.6, 1200, "CD"),
+    "Russian": "Russia", "Israeli": "Israël", "Syrian": ("Syria", "country", 35.0, 38.5, 500, "SY"),
+    "Kenyan": ("Kenya", "country", 0.5, 37.9, 600, "KE"), "Yemeni": "Yémen", "Malian": "Mali",
+}
+
+
+def place(key):
+    v = P[key] if isinstance(key, str) else key
+    return v
+
+
+def top(text, key=None, role=None):
+    name, kind, lat, lon, tol, cc = place(key or text)
+    d = {"text": text, "place": name, "kind": kind, "lat": lat, "lon": lon, "tolerance_km": tol}
+    if cc:
+        d["country"] = cc
+    if role:
+        d["role"] = role
+    return d
+
+
+def dem(text):
+    v = D[text]
+    name, kind, lat, lon, tol, cc = place(v)
+    d = {"text": text, "place": name, "lat": lat, "lon": lon, "tolerance_km": tol}
+    if cc:
+        d["country"] = cc
+    return d
+
+
+def ev(type_, date, where, actors=(), optional=False, what=""):
+    ws = []
+    for w in where:
+        name, kind, lat, lon, tol, cc = place(w)
+        x = {"place": name, "lat": lat, "lon": lon, "tolerance_km": tol}
+        if cc:
+            x["country"] = cc
+        ws.append(x)
+    e = {"type": type_, "date": date, "where": ws, "actors": list(actors), "what": what}
+    if optional:
+        e["optional"] = True
+    return e
+
+
+ARTICLES = []
+
+
+def article(name, lang, date, text, toponyms, demonyms=(), non_places=(), events=()):
+    ARTICLES.append((name, lang, date, text, toponyms, demonyms, non_places, events))
+
+
+# ---------------------------------------------------------------- French
+article("fr01_coup_niger", "fr", "2024-09-03", """date 2024-09-03
+NIAMEY — Des militaires ont renversé le président nigérien dans la nuit de dimanche à lundi. Les mutins ont fermé les frontières du Niger et suspendu la Constitution.
+La communauté ouest-africaine a imposé des sanctions au pays mardi. À Niamey, des centaines de manifestants se sont rassemblés devant l'Assemblée nationale pour soutenir les nouveaux maîtres du pays.
+""", [top("NIAMEY", "Niamey"), top("Niger"), top("Niamey")], [dem("nigérien")], ["Assemblée nationale", "Constitution"], [
+    ev("coup", "2024-09-01/2024-09-03", ["Niger"]),
+    ev("sanction", "2024-09-03", ["Niger"], optional=True),
+    ev("protest", "2024-09-03", ["Niamey"]),
+    ev("political", "2024-09-01/2024-09-03", ["Niger"], optional=True),
+])
+
+article("fr02_attaque_burkina", "fr", "2024-06-11", """date 2024-06-11
+Au moins 40 civils ont été tués samedi lors d'une attaque contre un marché de Kaya, dans le centre-nord du Burkina Faso, selon des sources locales.
+Les assaillants, arrivés à moto, ont incendié des boutiques avant de fuir vers le nord.
+Le 3 juin, une embuscade avait coûté la vie à 17 soldats près de Djibo.
+""", [top("Kaya"), top("Burkina Faso"), top("Djibo")], [], [], [
+    ev("attack", "2024-06-08", ["Kaya"]),
+    ev("casualties", "2024-06-08", ["Kaya"], optional=True),
+    ev("attack", "2024-06-03", ["Djibo"]),
+    ev("casualties", "2024-06-03", ["Djibo"], optional=True),
+])
+
+article("fr03_sanctions_russie", "fr", "2025-02-20", """date 2025-02-20
+Les Vingt-Sept ont adopté jeudi un nouveau train de sanctions contre la Russie, qui vise notamment des banques et des exportateurs de pétrole.
+Bruxelles a également gelé les avoirs de plusieurs responsables russes.
+Moscou a dénoncé une décision « illégale » et a menacé de riposter.
+""", [top("Russie"), top("Bruxelles", role="actor"), top("Moscou", role="actor")], [dem("russes")], ["Vingt-Sept"], [
+    ev("sanction", "2025-02-20", ["Russie"]),
+    ev("statement", "2025-02-20", ["Russie"], optional=True),
+])
+
+article("fr04_manifestations_dakar", "fr", "2024-02-10", """date 2024-02-10
+Des milliers de personnes ont manifesté vendredi à Dakar contre le report de l'élection présidentielle.
+La police a dispersé les manifestants à coups de gaz lacrymogène et a arrêté plusieurs dizaines de jeunes, selon une organisation de défense des droits humains.
+À Ziguinchor, dans le sud du Sénégal, des heurts ont fait un mort.
+""", [top("Dakar"), top("Ziguinchor"), top("Sénégal")], [], [], [
+    ev("protest", "2024-02-09", ["Dakar"]),
+    ev("arrest", "2024-02-09/2024-02-10", ["Dakar"]),
+    ev("casualties", "2024-02-09/2024-02-10", ["Ziguinchor"]),
+    ev("election", None, ["Sénégal", "Dakar"], optional=True),
+    ev("military_operation", "2024-02-09/2024-02-10", ["Ziguinchor"], optional=True),
+])
+
+article("fr05_base_ndjamena", "fr", "2025-01-31", """date 2025-01-31
+La France a rétrocédé jeudi au Tchad la base militaire de N'Djamena, la dernière que son armée occupait dans le pays.
+Les derniers soldats français ont quitté le Tchad dans la matinée à bord d'avions de transport.
+Les autorités tchadiennes avaient dénoncé en novembre l'accord de coopération de défense signé avec Paris.
+""", [top("France", role="actor"), top("Tchad"), top("N'Djamena"), top("Paris", role="actor")],
+    [dem("français"), dem("tchadiennes")], [], [
+    ev("agreement", "2025-01-30", ["N'Djamena", "Tchad"]),
+    ev("withdrawal", "2025-01-30/2025-01-31", ["Tchad"]),
+    ev("statement", "2024-11", ["Tchad"], optional=True),
+    ev("agreement", "2024-11", ["Tchad"], optional=True),
+])
+
+article("fr06_retrait_niger", "fr", "2023-10-11", """date 2023-10-11
+Les quelque 1 500 militaires français stationnés au Niger ont commencé à quitter le pays mardi.
+Une partie d'entre eux sera redéployée au Tchad, a précisé l'état-major.
+Le retrait doit s'achever avant la fin de l'année.
+""", [top("Niger"), top("Tchad")], [dem("français")], [], [
+    ev("withdrawal", "2023-10-10/2023-12-31", ["Niger"]),
+    ev("redeployment", "2023-10-10/2023-12-31", ["Tchad"]),
+    ev("deployment", "2023-10-10/2023-10-11", ["Niger"], optional=True),
+])
+
+article("fr07_election_algerie", "fr", "2024-09-08", """date 2024-09-08
+Les Algériens ont voté samedi pour élire leur président.
+Le chef de l'État sortant, candidat à un second mandat, a été réélu avec une large majorité, selon les résultats provisoires annoncés dimanche à Alger.
+L'opposition a dénoncé un scrutin « verrouillé ».
+""", [top("Alger")], [dem("Algériens")], [], [
+    ev("election", "2024-09-07/2024-09-08", [("Algeria", "country", 28.0, 2.6, 800, "DZ")]),
+    ev("statement", "2024-09-08", [("Algeria", "country", 28.0, 2.6, 800, "DZ")], optional=True),
+])
+
+article("fr08_siege_el_fasher", "fr", "2024-05-15", """date 2024-05-15
+Les paramilitaires assiègent depuis plusieurs semaines la ville d'El Fasher, au Darfour.
+Selon les Nations unies, plus de 40 000 personnes ont fui les combats ces dix derniers jours vers le Tchad voisin.
+Des frappes aériennes ont touché mardi un hôpital d'El Fasher.
+""", [top("El Fasher"), top("Darfour"), top("Tchad")], [], ["Nations unies"], [
+    ev("military_operation", "2024-04/2024-05-15", ["El Fasher"]),
+    ev("other", "2024-05-05/2024-05-15", ["Tchad", "El Fasher"]),
+    ev("attack", "2024-05-14", ["El Fasher"], optional=True),
+    ev("military_operation", "2024-05-14", ["El Fasher"], optional=True),
+])
+
+article("fr09_enlevement_kaduna", "fr", "2024-03-09", """date 2024-03-09
+Des hommes armés ont enlevé jeudi plus de 280 élèves dans une école de l'État de Kaduna, dans le nord-ouest du Nigeria.
+L'armée nigériane a lancé une opération de recherche dans la forêt voisine.
+Le président a promis de ramener les enfants sains et saufs.
+""", [top("Kaduna"), top("Nigeria")], [dem("nigériane")], [], [
+    ev("attack", "2024-03-07", ["Kaduna"]),
+    ev("military_operation", "2024-03-07/2024-03-09", ["Kaduna", "Nigeria"], optional=True),
+])
+
+article("fr10_liban_offensive", "fr", "2024-10-02", """date 2024-10-02
+Israël a annoncé mardi le début d'une opération terrestre dans le sud du Liban.
+Des frappes ont visé dans la nuit la banlieue sud de Beyrouth, selon l'agence officielle libanaise.
+Des dizaines de milliers d'habitants ont été évacués des villages frontaliers.
+Le Hezbollah a nié toute perte dans ses rangs.
+""", [top("Israël", role="actor"), top("Liban"), top("Beyrouth")], [dem("libanaise")], ["Hezbollah"], [
+    ev("military_operation", "2024-10-01", ["Liban"]),
+    ev("military_operation", "2024-10-01/2024-10-02", ["Beyrouth"], optional=True),
+    ev("attack", "2024-10-01/2024-10-02", ["Beyrouth"], optional=True),
+    ev("other", "2024-09-20/2024-10-02", ["Liban"], optional=True),
+    ev("statement", "2024-10-01/2024-10-02", ["Liban"], optional=True),
+])
+
+article("fr11_hodeida", "fr", "2024-07-21", """date 2024-07-21
+Des avions israéliens ont bombardé samedi le port de Hodeïda, tenu par les rebelles houthis, au Yémen.
+Les frappes ont fait au moins six morts et des dizaines de blessés, selon les autorités de Sanaa.
+Les rebelles ont menacé de frapper Tel-Aviv.
+""", [top("Hodeïda"), top("Yémen"), top("Sanaa"), top("Tel-Aviv")], [dem("israéliens")], [], [
+    ev("military_operation", "2024-07-20", ["Hodeïda"]),
+    ev("attack", "2024-07-20", ["Hodeïda"], optional=True),
+    ev("casualties", "2024-07-20/2024-07-21", ["Hodeïda", "Yémen"], optional=True),
+])
+
+article("fr12_tombouctou", "fr", "2023-12-12", """date 2023-12-12
+Depuis le coup d'État d'août 2020, la junte malienne s'est rapprochée de Moscou.
+La mission des Nations unies a achevé lundi son retrait de Tombouctou et a remis le camp à l'armée malienne.
+Le gouvernement de transition a refusé de fixer une date pour l'élection présidentielle.
+""", [top("Moscou", role="actor"), top("Tombouctou")], [dem("malienne")], ["Nations unies"], [
+    ev("coup", "2020-08", ["Mali"]),
+    ev("withdrawal", "2023-12-11", ["Tombouctou"]),
+    ev("agreement", "2023-12-11", ["Tombouctou"], optional=True),
+])
+
+# ---------------------------------------------------------------- English
+article("en01_coup_attempt_kinshasa", "en", "2024-05-20", """date 2024-05-20
+KINSHASA — Congolese security forces foiled a coup attempt on Sunday, an army spokesman said.
+Armed men briefly occupied the presidential palace in Kinshasa before they were arrested.
+At least three people were killed in the exchange of fire.
+""", [top("KINSHASA", "Kinshasa"), top("Kinshasa")], [dem("Congolese")], [], [
+    ev("coup_attempt", "2024-05-19", ["Kinshasa", ("DR Congo", "country", -2.9, 23.6, 1200, "CD")]),
+    ev("arrest", "2024-05-19/2024-05-20", ["Kinshasa"]),
+    ev("casualties", "2024-05-19/2024-05-20", ["Kinshasa"], optional=True),
+])
+
+article("en02_gwoza_bombing", "en", "2024-06-30", """date 2024-06-30
+Suicide bombers killed at least 18 people at a wedding in Gwoza, in Nigeria's northeastern Borno state, on Saturday.
+Another blast hit a hospital in the town shortly afterwards.
+Jihadist fighters have staged repeated attacks in the region since 2009.
+""", [top("Gwoza"), top("Nigeria"), top("Borno")], [], [], [
+    ev("attack", "2024-06-29", ["Gwoza"]),
+    ev("casualties", "2024-06-29", ["Gwoza"], optional=True),
+    ev("attack", "2009/2024-06-30", ["Gwoza", "Borno"], optional=True),
+])
+
+article("en03_sanctions_russia", "en", "2024-02-24", """date 2024-02-24
+The United States and Britain imposed sanctions on Friday on more than 500 Russian targets, including banks and defence firms.
+Washington also froze the assets of several officials it accused of involvement in the war in Ukraine.
+Moscow said the measures would fail.
+""", [top("United States", role="actor"), top("Britain", role="actor"), top("Washington", role="actor"),
+      top("Ukraine"), top("Moscow", role="actor")], [dem("Russian")], [], [
+    ev("sanction", "2024-02-23/2024-02-24", ["Russia"]),
+    ev("statement", "2024-02-23/2024-02-24", ["Ukraine", "Russia"], optional=True),
+])
+
+article("en04_nairobi_protests", "en", "2024-06-26", """date 2024-06-26
+Thousands of protesters forced their way into parliament in Nairobi on Tuesday as lawmakers passed a contested finance bill.
+Police opened fire on the crowd, killing at least five people, rights groups said.
+Demonstrations also took place in Mombasa and Kisumu.
+""", [top("Nairobi"), top("Mombasa"), top("Kisumu")], [], [], [
+    ev("protest", "2024-06-25", ["Nairobi"]),
+    ev("casualties", "2024-06-25/2024-06-26", ["Nairobi"], optional=True),
+    ev("protest", "2024-06-25/2024-06-26", ["Mombasa", "Kisumu"]),
+])
+
+article("en05_defence_pact", "en", "2023-09-17", """date 2023-09-17
+Mali, Burkina Faso and Niger signed a mutual defence pact in Bamako on Saturday, pledging to help one another against any armed rebellion or external aggression.
+The three military governments all came to power in coups between 2020 and 2023.
+""", [top("Mali", role="actor"), top("Burkina Faso", role="actor"), top("Niger", role="actor"), top("Bamako")], [], [], [
+    ev("agreement", "2023-09-16", ["Bamako", "Mali"]),
+    ev("coup", "2020/2023", ["Mali", "Burkina Faso", "Niger"], optional=True),
+])
+
+article("en06_senegal_election", "en", "2024-03-26", """date 2024-03-26
+Senegal's main opposition candidate won Sunday's presidential election in the first round, according to provisional results published on Tuesday.
+The vote had been postponed in February, which set off deadly protests in Dakar and other cities.
+""", [top("Senegal"), top("Dakar")], [], [], [
+    ev("election", "2024-03-24", ["Senegal"]),
+    ev("protest", "2024-02", ["Dakar"]),
+    ev("casualties", "2024-02", ["Dakar"], optional=True),
+])
+
+article("en07_rafah_evacuation", "en", "2024-05-07", """date 2024-05-07
+The Israeli army ordered tens of thousands of residents to evacuate eastern Rafah on Monday ahead of a ground offensive.
+Tanks seized the Rafah border crossing with Egypt overnight, the military said.
+Aid agencies warned that an assault on the city could cause a massacre.
+""", [top("Rafah"), top("Egypt")], [dem("Israeli")], [], [
+    ev("other", "2024-05-06", ["Rafah"]),
+    ev("military_operation", "2024-05-06/2024-05-07", ["Rafah"]),
+])
+
+article("en08_us_troops_niger", "en", "2024-04-26", """date 2024-04-26
+The United States has agreed to withdraw its more than 1,000 troops from Niger, the State Department said on Friday.
+Some of the forces leaving Niger will be redeployed to other countries in West Africa, officials said.
+Washington denied that it was sending troops to Chad.
+""", [top("United States", role="actor"), top("Niger"), top("West Africa"), top("Washington", role="actor"), top("Chad")],
+    [], ["State Department"], [
+    ev("withdrawal", "2024-04-26/2024-12-31", ["Niger"]),
+    ev("redeployment", "2024-04-26/2024-12-31", ["West Africa", "Niger"]),
+    ev("agreement", "2024-04-26", ["Niger"], optional=True),
+])
+
+article("en09_laukkaing", "en", "2024-01-16", """date 2024-01-16
+Rebels of an ethnic armed alliance took control of the town of Laukkaing, near Myanmar's border with China, after weeks of fighting.
+Thousands of soldiers surrendered, the alliance said.
+China brokered a ceasefire between the army and the rebels in Myanmar on Friday.
+""", [top("Laukkaing"), top("Myanmar"), top("China")], [], [], [
+    ev("military_operation", "2023-12/2024-01-16", ["Laukkaing"]),
+    ev("agreement", "2024-01-12", ["Myanmar"]),
+])
+
+article("en10_goma", "en", "2025-01-28", """date 2025-01-28
+Rebel fighters entered Goma on Monday after a lightning offensive, and fighting went on near the airport.
+More than 400,000 people have fled their homes in North Kivu since the start of the year, the United Nations said.
+Kinshasa accused Rwanda of sending troops across the border, a charge Kigali denied.
+""", [top("Goma"), top("North Kivu"), top("Kinshasa", role="actor"), top("Rwanda"), top("Kigali", role="actor")],
+    [], ["United Nations"], [
+    ev("military_operation", "2025-01-27", ["Goma"]),
+    ev("other", "2025-01/2025-01-28", ["North Kivu", "Goma"]),
+    ev("statement", "2025-01-27/2025-01-28", ["Rwanda", "Kinshasa"], optional=True),
+])
+
+article("en11_homs", "en", "2024-12-08", """date 2024-12-08
+Rebel fighters captured Homs on Saturday and advanced towards Damascus, where the government collapsed overnight.
+The president fled the country, according to two Syrian officials.
+In Aleppo, which the rebels had seized a week earlier, residents celebrated in the streets.
+""", [top("Homs"), top("Damascus"), top("Aleppo")], [dem("Syrian")], [], [
+    ev("military_operation", "2024-12-07", ["Homs"]),
+    ev("military_operation", "2024-11-29/2024-12-02", ["Aleppo"], optional=True),
+    ev("other", "2024-12-07/2024-12-08", ["Damascus"], optional=True),
+])
+
+article("en12_niger_floods", "en", "2024-09-10", """date 2024-09-10
+Floods have killed more than 300 people in Niger since June, the interior ministry said on Tuesday.
+In neighbouring Nigeria, a dam burst near Maiduguri forced thousands of residents to evacuate their homes.
+Officials said the flooding had also cut roads linking Niamey to the east of the country.
+""", [top("Niger"), top("Nigeria"), top("Maiduguri"), top("Niamey")], [], [], [
+    ev("other", "2024-06/2024-09-10", ["Niger"]),
+    ev("casualties", "2024-06/2024-09-10", ["Niger"], optional=True),
+    ev("other", "2024-09-01/2024-09-10", ["Maiduguri"]),
+])
+
+
+def main():
+    for name, lang, date, text, toponyms, demonyms, non_places, events in ARTICLES:
+        for t in list(toponyms) + list(demonyms) + [{"text": n} for n in non_places]:
+            if t["text"] not in text:
+                raise SystemExit(f"{name}: '{t['text']}' is not in the text")
+        (HERE / f"{name}.txt").write_text(text, encoding="utf-8")
+        gold = {"doc": name, "date": date, "lang": lang, "toponyms": toponyms, "demonyms": list(demonyms),
+                "non_places": list(non_places), "events": list(events)}
+        (HERE / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(ARTICLES)} articles written to {HERE}")
+
+
+if __name__ == "__main__":
+    main()
