@@ -44,7 +44,7 @@ struct ViewTest {
     };
     Window w[2] = {};
     int n = 0;
-    float min_lat, max_lat;
+    float min_lat = 0, max_lat = 0;
 
     explicit ViewTest(const geo::Bbox& v)
         : min_lat(static_cast<float>(v.min_lat)), max_lat(static_cast<float>(v.max_lat)) {
@@ -61,7 +61,9 @@ struct ViewTest {
         add(lo, std::min(hi, 180.0));
         if (hi > 180) add(-180, hi - 360);
     }
-    void add(double lo, double hi) { w[n++] = {static_cast<float>(lo), static_cast<float>(hi)}; }
+    void add(double lo, double hi) {
+        if (n < 2) w[n++] = {static_cast<float>(lo), static_cast<float>(hi)};
+    }
 
     bool intersects(const FeatureRec& f) const noexcept {
         if (f.max_lat < min_lat || f.min_lat > max_lat) return false;
