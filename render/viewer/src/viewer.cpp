@@ -16,6 +16,7 @@
 #include "geoevents/render/shapes.hpp"
 #include "geoevents/render/text.hpp"
 #include "geometry.hpp"
+#include "pixel_geometry.hpp"
 #include "system.hpp"
 
 namespace geoevents::viewer {
@@ -75,17 +76,31 @@ struct Dynamic {
     std::size_t layer = 0, item = 0;
     int cell = -1;                   // markers: atlas cell
     std::vector<sf::Vertex> full;    // lines, arrows, circles: triangles when complete
+    std::vector<sf::Vertex> thin;    // lines and arrows: 1-pixel segments, the detail dropped for huge stories
 };
+
+// Above this many dated lines, finished ones are drawn 1 pixel wide (the
+// growing ones keep their arrows): a huge story stays fluid.
+constexpr std::size_t thin_above = 2000;
+
+void append_thin(std::vector<sf::Vertex>& out, const std::vector<Point>& path, sf::Color c) {
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        out.emplace_back(sf::Vector2f(static_cast<float>(path[i - 1].x), static_cast<float>(path[i - 1].y)), c);
+        out.emplace_back(sf::Vector2f(static_cast<float>(path[i].x), static_cast<float>(path[i].y)), c);
+    }
+}
 
 // Everything prepared from one scene off the drawing thread (CPU only).
 struct Prepared {
     render::Scene scene;
     MapView view;
     render::Raster base, top, furniture, atlas_raster;
+    std::vector<sf::Vertex> top_tiles, furniture_tiles;  // the parts of top and furniture that are not transparent
     MarkerAtlas atlas;
     std::vector<Dynamic> dynamic;  // in drawing order
     std::vector<std::pair<std::size_t, std::size_t>> areas;  // dated area polygons
     int unit_cell = -1;            // the unit marker travelling along movements
+    std::size_t lines = 0;         // dated lines and arrows
 };
 
 // The scene with only the items `keep` accepts.
@@ -103,6 +118,33 @@ render::Scene subset(const render::Scene& s, render::Color background, const std
     return out;
 }
 
+// Quads (position = texture coordinates) over the 32-pixel tiles of a raster
+// that have a visible pixel: labels and furniture cover a small part of the
+// frame, and software OpenGL pays for every blended pixel.
+std::vector<sf::Vertex> sparse_tiles(const render::Raster& r) {
+    constexpr int tile = 32;
+    std::vector<sf::Vertex> out;
+    for (int ty = 0; ty < r.height; ty += tile)
+        for (int tx = 0; tx < r.width; tx += tile) {
+            const int x1 = std::min(r.width, tx + tile), y1 = std::min(r.height, ty + tile);
+            bool visible = false;
+            for (int y = ty; y < y1 && !visible; ++y)
+                for (int x = tx; x < x1 && !visible; ++x)
+                    visible = r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 4 + 3] != 0;
+            if (!visible) continue;
+            for (const auto& [x, y] : {std::pair{tx, ty}, {x1, ty}, {x1, y1}, {tx, y1}}) {
+                const sf::Vector2f v(static_cast<float>(x), static_cast<float>(y));
+                out.emplace_back(v, sf::Color::White, v);
+            }
+        }
+    return out;
+}
+
+// A movement's path for drawing: vertices closer than half a pixel to the
+// simplified line are dropped (geodesics are densified for the globe, not
+// for the screen).
+std::vector<Point> for_screen(const std::vector<Point>& path) { return render::detail::simplify(path, 0.5, false); }
+
 void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden) {
     const render::Scene& s = p.scene;
     auto shown = [&](const render::Item& it) { return it.key.empty() || !hidden.count(it.key); };
@@ -116,6 +158,8 @@ void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden) {
     p.furniture = render::rasterize(subset(s, {0, 0, 0, 0}, [](const render::SceneLayer& l, const render::Item&) {
         return l.role == render::LayerRole::furniture;
     }));
+    p.top_tiles = sparse_tiles(p.top);
+    p.furniture_tiles = sparse_tiles(p.furniture);
     for (std::size_t li = 0; li < s.layers.size(); ++li) {
         const auto& l = s.layers[li];
         if (l.role == render::LayerRole::furniture) continue;
@@ -126,7 +170,7 @@ void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden) {
                 if (l.name == "areas") p.areas.emplace_back(li, ii);
                 continue;  // drawn in the cached layers
             }
-            Dynamic d{li, ii, -1, {}};
+            Dynamic d{li, ii, -1, {}, {}};
             std::visit(overloaded{
                            [&](const render::MarkerItem& m) {
                                render::MarkerItem mk = m;
@@ -137,9 +181,20 @@ void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden) {
                                }
                                d.cell = p.atlas.add(mk);
                            },
-                           [&](const render::ArrowItem& a) { append_arrow(d.full, a, to_sf(a.stroke.color)); },
+                           [&](const render::ArrowItem& a) {
+                               render::ArrowItem simple = a;
+                               simple.path = for_screen(a.path);
+                               append_arrow(d.full, simple, to_sf(a.stroke.color));
+                               append_thin(d.thin, simple.path, to_sf(a.stroke.color));
+                               ++p.lines;
+                           },
                            [&](const render::LineItem& line) {
-                               for (const auto& part : line.parts) append_stroke(d.full, part, line.stroke.width, to_sf(line.stroke.color), line.stroke.dash);
+                               for (const auto& part : line.parts) {
+                                   const auto simple = for_screen(part);
+                                   append_stroke(d.full, simple, line.stroke.width, to_sf(line.stroke.color), line.stroke.dash);
+                                   append_thin(d.thin, simple, to_sf(line.stroke.color));
+                               }
+                               ++p.lines;
                            },
                            [&](const render::CircleItem& c) { append_circle(d.full, c, 1); },
                            [&](const render::TextItem&) {},
@@ -261,10 +316,17 @@ struct Viewer::Impl {
         target.setView(map);
         sf::RenderStates st;
         st.transform = transform();
-        target.draw(sf::Sprite(base), st);
+        // Filtering only while the cached layers are scaled (pan/zoom in progress).
+        const bool exact = view == cache->view;
+        base.setSmooth(!exact);
+        top.setSmooth(!exact);
+        sf::RenderStates opaque = st;
+        opaque.blendMode = sf::BlendNone;  // the basemap is opaque: no blending to pay for
+        target.draw(sf::Sprite(base), opaque);
 
         const std::int64_t t = clock.enabled() ? clock.now() : 0;
-        std::vector<sf::Vertex> tris, quads, glow;
+        std::vector<sf::Vertex> tris, quads, glow, thin;
+        const bool coarse = cache->lines > thin_above;
         // Areas flash when an event involving them starts.
         for (const auto& [li, ii] : cache->areas) {
             const auto& it = s.layers[li].items[ii];
@@ -291,6 +353,7 @@ struct Viewer::Impl {
         std::size_t current_layer = cache->dynamic.empty() ? 0 : cache->dynamic.front().layer;
         auto flush = [&] {
             if (!glow.empty()) target.draw(glow.data(), glow.size(), sf::Triangles, st);
+            if (!thin.empty()) target.draw(thin.data(), thin.size(), sf::Lines, st);
             if (!tris.empty()) target.draw(tris.data(), tris.size(), sf::Triangles, st);
             if (!quads.empty()) {
                 sf::RenderStates qs = st;
@@ -298,6 +361,7 @@ struct Viewer::Impl {
                 target.draw(quads.data(), quads.size(), sf::Quads, qs);
             }
             glow.clear();
+            thin.clear();
             tris.clear();
             quads.clear();
         };
@@ -331,7 +395,12 @@ struct Viewer::Impl {
                                if (it.uncertain) grown.stroke.dash = uncertain_dash(a.stroke);
                                if (pr.progress < 1) grown.path = render::partial_path(a.path, pr.progress);
                                if (glowing) append_stroke(glow, grown.path, a.stroke.width + 6, glow_colour, {});
-                               if (pr.progress >= 1 && !it.uncertain) {
+                               if (pr.progress >= 1 && coarse && !glowing) {
+                                   for (sf::Vertex v : d.thin) {
+                                       v.color.a = static_cast<sf::Uint8>(std::lround(v.color.a * pr.alpha));
+                                       thin.push_back(v);
+                                   }
+                               } else if (pr.progress >= 1 && !it.uncertain) {
                                    for (sf::Vertex v : d.full) {
                                        v.color.a = static_cast<sf::Uint8>(std::lround(v.color.a * pr.alpha));
                                        tris.push_back(v);
@@ -349,6 +418,13 @@ struct Viewer::Impl {
                                }
                            },
                            [&](const render::LineItem& line) {
+                               if (pr.progress >= 1 && coarse && !glowing) {
+                                   for (sf::Vertex v : d.thin) {
+                                       v.color.a = static_cast<sf::Uint8>(std::lround(v.color.a * pr.alpha));
+                                       thin.push_back(v);
+                                   }
+                                   return;
+                               }
                                for (const auto& part0 : line.parts) {
                                    const auto part = pr.progress < 1 ? render::partial_path(part0, pr.progress) : part0;
                                    if (glowing) append_stroke(glow, part, line.stroke.width + 6, glow_colour, {});
@@ -368,10 +444,13 @@ struct Viewer::Impl {
         }
         flush();
         for (const auto& [str, tx] : texts) draw_text(target, tx, st);
-        target.draw(sf::Sprite(top), st);
+        sf::RenderStates ts = st;
+        ts.texture = &top;
+        if (!cache->top_tiles.empty()) target.draw(cache->top_tiles.data(), cache->top_tiles.size(), sf::Quads, ts);
 
         target.setView(sf::View(sf::FloatRect(0, 0, W, H)));
-        target.draw(sf::Sprite(furniture));
+        if (!cache->furniture_tiles.empty())
+            target.draw(cache->furniture_tiles.data(), cache->furniture_tiles.size(), sf::Quads, sf::RenderStates(&furniture));
         // Hidden legend keys are veiled.
         for (const auto& e : s.legend)
             if (hidden_keys.count(e.key)) {
