@@ -14,44 +14,13 @@
 #include <memory>
 #include <random>
 
-#include "../tests/geo/story_fixture.hpp"
-#include "geoevents/geo/layers.hpp"
+#include "../tests/render/viewer/fixture.hpp"
 #include "geoevents/render/basemap.hpp"
 #include "geoevents/viewer/viewer.hpp"
 
 using namespace geoevents;
 
 namespace {
-
-// The reference story plus `n` events spread over February 2022 among 400
-// towns of West Africa; one in ten is a withdrawal between two towns.
-geo::Project synthetic(std::size_t n) {
-    geo::LayerInput in = story::input();
-    std::mt19937 rng(42);
-    std::uniform_real_distribution<double> lon(-12, 12), lat(6, 20);
-    std::uniform_int_distribution<int> day(1, 28), hour(0, 23);
-    std::vector<geo::Place> towns;
-    for (int i = 0; i < 400; ++i) {
-        towns.push_back(story::place("synthetic:" + std::to_string(i), "Town " + std::to_string(i), geo::PlaceKind::city, "ML",
-                                     {lon(rng), lat(rng)}));
-        in.places.push_back({towns.back(), 1, {"articles/synthetic.txt"}, 1, 0});
-    }
-    std::uniform_int_distribution<std::size_t> pick(0, towns.size() - 1);
-    for (std::size_t i = 0; i < n; ++i) {
-        char d[16];
-        std::snprintf(d, sizeof d, "2022-02-%02d", day(rng));
-        char t[8];
-        std::snprintf(t, sizeof t, "%02d:00", hour(rng));
-        if (i % 10 == 0)
-            in.events.push_back(story::event("s" + std::to_string(i), geo::EventType::withdrawal, story::day(d, t), {"Barkhane"},
-                                             {{towns[pick(rng)], geo::PlaceRole::origin}, {towns[pick(rng)], geo::PlaceRole::destination}},
-                                             "synthetic", {"articles/synthetic.txt"}, 0.8));
-        else
-            in.events.push_back(story::event("s" + std::to_string(i), geo::EventType::attack, story::day(d, t), {"EIGS"},
-                                             {{towns[pick(rng)], geo::PlaceRole::location}}, "synthetic", {"articles/synthetic.txt"}, 0.7));
-    }
-    return geo::build_layers(in);
-}
 
 const render::Basemap& basemap() {
     static const render::Basemap b = render::Basemap::open_default();
@@ -61,7 +30,7 @@ const render::Basemap& basemap() {
 const geo::Project& project(std::size_t n) {
     static std::map<std::size_t, std::unique_ptr<geo::Project>> cache;
     auto& p = cache[n];
-    if (!p) p = std::make_unique<geo::Project>(synthetic(n));
+    if (!p) p = std::make_unique<geo::Project>(viewer_test::synthetic_story(n));
     return *p;
 }
 

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <chrono>
+#include <thread>
 #include <variant>
 
 #include "fixture.hpp"
@@ -244,4 +246,29 @@ TEST_CASE("a project without dates is shown with the time line disabled and a no
     key.key.code = sf::Keyboard::Space;
     v.handle(key);
     CHECK_FALSE(v.clock().playing());
+}
+
+TEST_CASE("a huge story stays responsive: the refined scene is built off the drawing thread", "[viewer][bad-input]") {
+    require_display();
+    const geo::Project big = viewer_test::synthetic_story(20000);
+    Viewer v(big, viewer_test::basemap(), small());
+    const double fitted_k = v.scene().viewport.k;
+    v.zoom(2, {480, 300});
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));  // the view has been still long enough
+    const auto t0 = std::chrono::steady_clock::now();
+    v.update(0);  // starts the rebuild in the background and returns
+    const auto launch = std::chrono::steady_clock::now() - t0;
+    CHECK(v.scene().viewport.k == fitted_k);  // the old scene is still drawn…
+    const render::Raster during = v.render_frame(v.clock().end());
+    CHECK(during.width == 960);
+    // …until the new one is ready (a frame every 50 ms meanwhile).
+    for (int i = 0; i < 1200 && v.scene().viewport.k == fitted_k; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        v.update(0.05);
+    }
+    CHECK(v.scene().viewport.k == Approx(2 * fitted_k));
+    // Starting it cost far less than building it (both measured here, on the same machine).
+    const auto t1 = std::chrono::steady_clock::now();
+    v.refine();
+    CHECK(launch < (std::chrono::steady_clock::now() - t1) / 4);
 }
