@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 #include "geoevents/render/text.hpp"
 #include "geoevents/viewer/viewer.hpp"
@@ -18,13 +19,22 @@ void require_display() {
     if (name == nullptr || *name == '\0')
         throw DisplayError("no X display ($DISPLAY is not set): the viewer needs one, even for --headless and --record; "
                            "run it under a virtual display: xvfb-run -a geoevents view …");
-    // XOpenDisplay fails cleanly where SFML would abort the process.
+    // XOpenDisplay fails cleanly where SFML would abort the process. The
+    // first connection that works is kept open for the life of the process:
+    // an X server resets when its last client leaves (Xvfb started by
+    // xvfb-run does), and SFML closing and reopening its own connection
+    // between two viewers would then meet a server in the middle of a reset.
+    static Display* kept = nullptr;
+    static std::string kept_name;
+    if (kept != nullptr && kept_name == name) return;
     Display* d = XOpenDisplay(nullptr);
     if (d == nullptr)
         throw DisplayError(std::string("cannot open the X display '") + name +
                            "': the viewer needs one, even for --headless and --record; run it under a virtual display: "
                            "xvfb-run -a geoevents view …");
-    XCloseDisplay(d);
+    if (kept != nullptr) XCloseDisplay(kept);
+    kept = d;
+    kept_name = name;
 }
 
 namespace detail {
