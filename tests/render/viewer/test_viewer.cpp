@@ -272,3 +272,29 @@ TEST_CASE("a huge story stays responsive: the refined scene is built off the dra
     v.refine();
     CHECK(launch < (std::chrono::steady_clock::now() - t1) / 4);
 }
+
+TEST_CASE("while the view moves the cached scene follows it; refined, the arrow is where the view puts it", "[viewer][input]") {
+    require_display();
+    Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
+    const render::Item& item = withdrawal(v.scene());
+    const auto arrow = std::get<render::ArrowItem>(item.shape);
+    const std::int64_t t = item.time.start + v.rules().point_span;
+    const render::Point at = render::partial_path(arrow.path, 0.6).back();
+    REQUIRE(near(pixel(v.render_frame(t), at), arrow.stroke.color));
+    // Drag by (-40, +30): press, move, release.
+    sf::Event e{};
+    e.type = sf::Event::MouseButtonPressed;
+    e.mouseButton = {sf::Mouse::Left, 500, 300};
+    v.handle(e);
+    e.type = sf::Event::MouseMoved;
+    e.mouseMove = {460, 330};
+    v.handle(e);
+    e.type = sf::Event::MouseButtonReleased;
+    e.mouseButton = {sf::Mouse::Left, 460, 330};
+    v.handle(e);
+    const render::Point moved{at.x - 40, at.y + 30};
+    const render::Raster panned = v.render_frame(t);  // the cached scene, drawn through the view's transform
+    CHECK(near(pixel(panned, moved), arrow.stroke.color));
+    v.refine();  // the scene rebuilt for the new view
+    CHECK(near(pixel(v.render_frame(t), moved), arrow.stroke.color));
+}
