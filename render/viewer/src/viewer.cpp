@@ -82,6 +82,10 @@ struct Dynamic {
 // Above this many dated lines, finished ones are drawn 1 pixel wide (the
 // growing ones keep their arrows): a huge story stays fluid.
 constexpr std::size_t thin_above = 2000;
+// Above this many dated items, finished event markers are drawn as 3-pixel
+// dots of their colour (the markers of events in progress keep their shape):
+// software OpenGL pays for every pixel of every marker.
+constexpr std::size_t dots_above = 5000;
 
 void append_thin(std::vector<sf::Vertex>& out, const std::vector<Point>& path, sf::Color c) {
     for (std::size_t i = 1; i < path.size(); ++i) {
@@ -327,6 +331,8 @@ struct Viewer::Impl {
         const std::int64_t t = clock.enabled() ? clock.now() : 0;
         std::vector<sf::Vertex> tris, quads, glow, thin;
         const bool coarse = cache->lines > thin_above;
+        const bool dotted = cache->dynamic.size() > dots_above;
+        std::vector<sf::Vertex> dots;
         // Areas flash when an event involving them starts.
         for (const auto& [li, ii] : cache->areas) {
             const auto& it = s.layers[li].items[ii];
@@ -354,6 +360,7 @@ struct Viewer::Impl {
         auto flush = [&] {
             if (!glow.empty()) target.draw(glow.data(), glow.size(), sf::Triangles, st);
             if (!thin.empty()) target.draw(thin.data(), thin.size(), sf::Lines, st);
+            if (!dots.empty()) target.draw(dots.data(), dots.size(), sf::Quads, st);
             if (!tris.empty()) target.draw(tris.data(), tris.size(), sf::Triangles, st);
             if (!quads.empty()) {
                 sf::RenderStates qs = st;
@@ -362,6 +369,7 @@ struct Viewer::Impl {
             }
             glow.clear();
             thin.clear();
+            dots.clear();
             tris.clear();
             quads.clear();
         };
@@ -388,7 +396,14 @@ struct Viewer::Impl {
             std::visit(overloaded{
                            [&](const render::MarkerItem& m) {
                                if (glowing) append_fan(glow, render::marker_outline(render::MarkerShape::circle, m.at, m.size + 8), glow_colour);
-                               quad(d.cell, m.at, pr.alpha);
+                               if (dotted && !pr.active && !glowing) {
+                                   const sf::Color c = to_sf(m.fill.color, pr.alpha);
+                                   const auto x = static_cast<float>(m.at.x), y = static_cast<float>(m.at.y);
+                                   for (const auto& [dx, dy] : {std::pair{-1.5f, -1.5f}, {1.5f, -1.5f}, {1.5f, 1.5f}, {-1.5f, 1.5f}})
+                                       dots.emplace_back(sf::Vector2f(x + dx, y + dy), c);
+                               } else {
+                                   quad(d.cell, m.at, pr.alpha);
+                               }
                            },
                            [&](const render::ArrowItem& a) {
                                render::ArrowItem grown = a;
