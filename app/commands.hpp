@@ -27,4 +27,7 @@ void add_parse_command(CLI::App& app, Action& action);
 /// `geoevents render`: the project file to map images.
 void add_render_command(CLI::App& app, Action& action);
 
+/// `geoevents view`: the interactive map, headless screenshots, recordings.
+void add_view_command(CLI::App& app, Action& action);
+
 } // namespace geoevents::app

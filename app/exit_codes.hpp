@@ -9,6 +9,7 @@ enum ExitCode : int {
     exit_io = 4,            ///< a file or database could not be read or written
     exit_no_index = 5,      ///< gazetteer index, lexicons or basemap missing or corrupt (message says how to make them)
     exit_partial = 6,       ///< some inputs of a batch failed; the others' results were written
+    exit_no_display = 7,    ///< view: no X display (SFML needs one, even off-screen)
     exit_internal = 70,     ///< an unexpected error (a bug: please report it)
 };
 } // namespace geoevents::app

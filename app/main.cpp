@@ -14,6 +14,7 @@
 #include "geoevents/render/build.hpp"
 #include "geoevents/render/style.hpp"
 #include "geoevents/render/text.hpp"
+#include "geoevents/viewer/viewer.hpp"
 
 int main(int argc, char** argv) {
     using namespace geoevents;
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     add_parse_command(cli, action);
     add_render_command(cli, action);
     add_lexicons_commands(cli, action);
+    add_view_command(cli, action);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -45,6 +47,9 @@ int main(int argc, char** argv) {
     } catch (const news::LexiconError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;
+    } catch (const viewer::DisplayError& e) {
+        fmt::print(stderr, "geoevents: {}\n", e.what());
+        return exit_no_display;
     } catch (const render::FontError& e) {
         fmt::print(stderr, "geoevents: {}\n", e.what());
         return exit_no_index;

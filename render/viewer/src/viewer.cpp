@@ -1,0 +1,907 @@
+// The viewer (viewer.hpp): scene caches, per-frame drawing, input.
+#include "geoevents/viewer/viewer.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <future>
+#include <set>
+#include <utility>
+#include <variant>
+
+#include "geoevents/render/build.hpp"
+#include "geoevents/render/projection.hpp"
+#include "geoevents/render/shapes.hpp"
+#include "geoevents/render/text.hpp"
+#include "geometry.hpp"
+#include "pixel_geometry.hpp"
+#include "system.hpp"
+
+namespace geoevents::viewer {
+namespace {
+
+using render::Point;
+using Steady = std::chrono::steady_clock;
+using namespace detail;
+
+template <class... Ts>
+struct overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+constexpr float band_height = 72;  // the time line band under the scene
+
+bool is_static_layer(const render::SceneLayer& l) {
+    return l.name == "land" || l.name == "boundaries" || l.name == "areas" || l.name == "capitals";
+}
+
+// "2022-02-17 18:00 UTC" (the time only when it is not midnight).
+std::string format_time(std::int64_t t) {
+    const std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+    const std::int64_t secs = t - days * 86400;
+    // Civil date from days since 1970-01-01 (proleptic Gregorian calendar).
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    char buf[128];
+    if (secs == 0)
+        std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
+                      static_cast<long long>(d));
+    else
+        std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld UTC", static_cast<long long>(y),
+                      static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(secs / 3600),
+                      static_cast<long long>(secs / 60 % 60));
+    return buf;
+}
+
+sf::Texture upload(const render::Raster& r) {
+    sf::Image img;
+    img.create(static_cast<unsigned>(r.width), static_cast<unsigned>(r.height), r.rgba.data());
+    sf::Texture t;
+    if (!t.loadFromImage(img)) throw Error("cannot create a texture of " + std::to_string(r.width) + "x" + std::to_string(r.height));
+    t.setSmooth(true);
+    return t;
+}
+
+// One dated item drawn every frame.
+struct Dynamic {
+    std::size_t layer = 0, item = 0;
+    int cell = -1;                   // markers: atlas cell
+    std::vector<sf::Vertex> full;    // lines, arrows, circles: triangles when complete
+    std::vector<sf::Vertex> thin;    // lines and arrows: 1-pixel segments, the detail dropped for huge stories
+};
+
+// Above this many dated lines, finished ones are drawn 1 pixel wide (the
+// growing ones keep their arrows): a huge story stays fluid.
+constexpr std::size_t thin_above = 2000;
+// Above this many dated items, finished event markers are drawn as 3-pixel
+// dots of their colour (the markers of events in progress keep their shape):
+// software OpenGL pays for every pixel of every marker.
+constexpr std::size_t dots_above = 5000;
+
+void append_thin(std::vector<sf::Vertex>& out, const std::vector<Point>& path, sf::Color c) {
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        out.emplace_back(sf::Vector2f(static_cast<float>(path[i - 1].x), static_cast<float>(path[i - 1].y)), c);
+        out.emplace_back(sf::Vector2f(static_cast<float>(path[i].x), static_cast<float>(path[i].y)), c);
+    }
+}
+
+// Everything prepared from one scene off the drawing thread (CPU only).
+struct Prepared {
+    render::Scene scene;
+    MapView view;
+    render::Raster base, top, furniture, atlas_raster;
+    std::vector<sf::Vertex> top_tiles, furniture_tiles;  // the parts of top and furniture that are not transparent
+    MarkerAtlas atlas;
+    std::vector<Dynamic> dynamic;  // in drawing order
+    std::vector<std::pair<std::size_t, std::size_t>> areas;  // dated area polygons
+    int unit_cell = -1;            // the unit marker travelling along movements
+    std::size_t lines = 0;         // dated lines and arrows
+};
+
+// The scene with only the items `keep` accepts.
+render::Scene subset(const render::Scene& s, render::Color background, const std::function<bool(const render::SceneLayer&, const render::Item&)>& keep) {
+    render::Scene out;
+    out.width = s.width;
+    out.height = s.height;
+    out.background = background;
+    for (const auto& l : s.layers) {
+        render::SceneLayer copy{l.name, l.role, {}};
+        for (const auto& it : l.items)
+            if (keep(l, it)) copy.items.push_back(it);
+        out.layers.push_back(std::move(copy));
+    }
+    return out;
+}
+
+// Quads (position = texture coordinates) over the 32-pixel tiles of a raster
+// that have a visible pixel: labels and furniture cover a small part of the
+// frame, and software OpenGL pays for every blended pixel.
+std::vector<sf::Vertex> sparse_tiles(const render::Raster& r) {
+    constexpr int tile = 32;
+    std::vector<sf::Vertex> out;
+    for (int ty = 0; ty < r.height; ty += tile)
+        for (int tx = 0; tx < r.width; tx += tile) {
+            const int x1 = std::min(r.width, tx + tile), y1 = std::min(r.height, ty + tile);
+            bool visible = false;
+            for (int y = ty; y < y1 && !visible; ++y)
+                for (int x = tx; x < x1 && !visible; ++x)
+                    visible = r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 4 + 3] != 0;
+            if (!visible) continue;
+            for (const auto& [x, y] : {std::pair{tx, ty}, {x1, ty}, {x1, y1}, {tx, y1}}) {
+                const sf::Vector2f v(static_cast<float>(x), static_cast<float>(y));
+                out.emplace_back(v, sf::Color::White, v);
+            }
+        }
+    return out;
+}
+
+// A movement's path for drawing: vertices closer than half a pixel to the
+// simplified line are dropped (geodesics are densified for the globe, not
+// for the screen).
+std::vector<Point> for_screen(const std::vector<Point>& path) { return render::detail::simplify(path, 0.5, false); }
+
+void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden) {
+    const render::Scene& s = p.scene;
+    auto shown = [&](const render::Item& it) { return it.key.empty() || !hidden.count(it.key); };
+    p.base = render::rasterize(subset(s, s.background, [&](const render::SceneLayer& l, const render::Item& it) {
+        return l.role != render::LayerRole::furniture && is_static_layer(l) && shown(it);
+    }));
+    p.top = render::rasterize(subset(s, {0, 0, 0, 0}, [&](const render::SceneLayer& l, const render::Item& it) {
+        return l.role != render::LayerRole::furniture && !is_static_layer(l) && shown(it) &&
+               (!it.time.dated() || std::holds_alternative<render::PolygonItem>(it.shape));
+    }));
+    p.furniture = render::rasterize(subset(s, {0, 0, 0, 0}, [](const render::SceneLayer& l, const render::Item&) {
+        return l.role == render::LayerRole::furniture;
+    }));
+    p.top_tiles = sparse_tiles(p.top);
+    p.furniture_tiles = sparse_tiles(p.furniture);
+    for (std::size_t li = 0; li < s.layers.size(); ++li) {
+        const auto& l = s.layers[li];
+        if (l.role == render::LayerRole::furniture) continue;
+        for (std::size_t ii = 0; ii < l.items.size(); ++ii) {
+            const auto& it = l.items[ii];
+            if (!it.time.dated()) continue;
+            if (std::holds_alternative<render::PolygonItem>(it.shape)) {
+                if (l.name == "areas") p.areas.emplace_back(li, ii);
+                continue;  // drawn in the cached layers
+            }
+            Dynamic d{li, ii, -1, {}, {}};
+            std::visit(overloaded{
+                           [&](const render::MarkerItem& m) {
+                               render::MarkerItem mk = m;
+                               if (it.uncertain) {  // month precision or coarser: hatched
+                                   mk.fill.pattern = render::Pattern::hatch;
+                                   mk.fill.pattern_color = {255, 255, 255, 255};
+                                   mk.fill.spacing = 3;
+                               }
+                               d.cell = p.atlas.add(mk);
+                           },
+                           [&](const render::ArrowItem& a) {
+                               render::ArrowItem simple = a;
+                               simple.path = for_screen(a.path);
+                               append_arrow(d.full, simple, to_sf(a.stroke.color));
+                               append_thin(d.thin, simple.path, to_sf(a.stroke.color));
+                               ++p.lines;
+                           },
+                           [&](const render::LineItem& line) {
+                               for (const auto& part : line.parts) {
+                                   const auto simple = for_screen(part);
+                                   append_stroke(d.full, simple, line.stroke.width, to_sf(line.stroke.color), line.stroke.dash);
+                                   append_thin(d.thin, simple, to_sf(line.stroke.color));
+                               }
+                               ++p.lines;
+                           },
+                           [&](const render::CircleItem& c) { append_circle(d.full, c, 1); },
+                           [&](const render::TextItem&) {},
+                           [&](const render::PolygonItem&) {},
+                       },
+                       it.shape);
+            p.dynamic.push_back(std::move(d));
+        }
+    }
+    // The unit marker travelling along growing movements.
+    p.unit_cell = p.atlas.add({{}, render::MarkerShape::circle, 7, {{255, 255, 255, 255}, render::Pattern::solid, {}, 0}, {{0x33, 0x33, 0x33, 255}, 1.5, {}}});
+    p.atlas_raster = p.atlas.draw();
+}
+
+std::vector<double> uncertain_dash(const render::Stroke& s) {
+    return s.dash.empty() ? std::vector<double>{6, 4} : s.dash;
+}
+
+} // namespace
+
+struct Viewer::Impl {
+    const geo::Project& project;
+    const render::Basemap& basemap;
+    ViewerOptions options;
+    render::SceneOptions scene_options;
+    render::PangoShaper shaper;
+    std::vector<std::string> notes;
+    Clock clock;
+    TimeRules rules;
+    MapView view, fit_view;
+    std::optional<render::Projection> projection;
+
+    // The installed cache.
+    std::unique_ptr<Prepared> cache;
+    sf::Texture base, top, furniture, atlas;
+    Picker picker;
+    std::set<std::string, std::less<>> hidden_keys;
+
+    // Refinement in a worker.
+    bool dirty = false;
+    Steady::time_point changed_at = Steady::now();
+    std::future<std::unique_ptr<Prepared>> pending;
+    MapView pending_view;
+
+    // Interaction state.
+    bool dragging = false, scrubbing = false;
+    sf::Vector2i last_mouse{-1, -1}, press_at{-1, -1};
+    Steady::time_point last_click{};
+    std::vector<Hit> hover, pinned;
+    Point hover_at, pinned_at;
+    std::string highlight_key;
+    bool screenshot = false;
+
+    sf::Font font, bold;
+    std::optional<sf::RenderTexture> offscreen;
+
+    Impl(const geo::Project& p, const render::Basemap& b, const ViewerOptions& o) : project(p), basemap(b), options(o) {}
+
+    // ------------------------------------------------------------ caching
+    void install(std::unique_ptr<Prepared> p) {
+        base = upload(p->base);
+        top = upload(p->top);
+        furniture = upload(p->furniture);
+        atlas = upload(p->atlas_raster);
+        cache = std::move(p);
+        picker = Picker(cache->scene);
+    }
+
+    std::unique_ptr<Prepared> build(const MapView& v, const std::set<std::string, std::less<>>& hidden,
+                                    std::map<std::string, render::Box, std::less<>> previous, const render::TextShaper& sh) const {
+        render::SceneOptions so = scene_options;
+        so.frame = v.frame();
+        so.previous_labels = std::move(previous);
+        auto p = std::make_unique<Prepared>();
+        p->scene = render::build_scene(project, basemap, sh, so);
+        p->view = v;
+        prepare(*p, hidden);
+        return p;
+    }
+
+    void rebuild_textures() {
+        auto p = std::make_unique<Prepared>();
+        p->scene = cache->scene;
+        p->view = cache->view;
+        prepare(*p, hidden_keys);
+        install(std::move(p));
+    }
+
+    // Cached scene pixels → window pixels for the current view.
+    sf::Transform transform() const {
+        const double s = view.scale() / cache->view.scale();
+        const Point o = view.to_pixel(cache->view.to_projected({0, 0}));
+        sf::Transform t;
+        t.translate(static_cast<float>(o.x), static_cast<float>(o.y));
+        t.scale(static_cast<float>(s), static_cast<float>(s));
+        return t;
+    }
+    Point to_cached(Point window) const {
+        return cache->view.to_pixel(view.to_projected(window));
+    }
+
+    void view_changed() {
+        dirty = true;
+        changed_at = Steady::now();
+        hover.clear();
+    }
+
+    // ------------------------------------------------------------ drawing
+    void draw(sf::RenderTarget& target) {
+        const auto W = static_cast<float>(options.width), H = static_cast<float>(options.height);
+        const render::Scene& s = cache->scene;
+        const render::Box mb = s.viewport.map_box;
+        target.setView(sf::View(sf::FloatRect(0, 0, W, H)));
+        target.clear(to_sf(s.background));
+        sf::View map(sf::FloatRect(static_cast<float>(mb.x0), static_cast<float>(mb.y0), static_cast<float>(mb.width()),
+                                   static_cast<float>(mb.height())));
+        map.setViewport(sf::FloatRect(static_cast<float>(mb.x0) / W, static_cast<float>(mb.y0) / H,
+                                      static_cast<float>(mb.width()) / W, static_cast<float>(mb.height()) / H));
+        target.setView(map);
+        sf::RenderStates st;
+        st.transform = transform();
+        // Filtering only while the cached layers are scaled (pan/zoom in progress).
+        const bool exact = view == cache->view;
+        base.setSmooth(!exact);
+        top.setSmooth(!exact);
+        sf::RenderStates opaque = st;
+        opaque.blendMode = sf::BlendNone;  // the basemap is opaque: no blending to pay for
+        target.draw(sf::Sprite(base), opaque);
+
+        const std::int64_t t = clock.enabled() ? clock.now() : 0;
+        std::vector<sf::Vertex> tris, quads, glow, thin;
+        const bool coarse = cache->lines > thin_above;
+        const bool dotted = cache->dynamic.size() > dots_above;
+        std::vector<sf::Vertex> dots;
+        // Areas flash when an event involving them starts.
+        for (const auto& [li, ii] : cache->areas) {
+            const auto& it = s.layers[li].items[ii];
+            if (!clock.enabled() || hidden_keys.count(it.key)) continue;
+            if (t < it.time.start || t - it.time.start > rules.point_span) continue;
+            const double a = 1 - static_cast<double>(t - it.time.start) / static_cast<double>(rules.point_span);
+            const auto& poly = std::get<render::PolygonItem>(it.shape);
+            for (auto ring : poly.rings) {
+                if (ring.empty()) continue;
+                ring.push_back(ring.front());
+                append_stroke(tris, ring, 4, to_sf({0xff, 0xc4, 0x00, 255}, a), {});
+            }
+        }
+        auto highlighted = [&](const render::Item& it, std::size_t li, std::size_t ii) {
+            if (!highlight_key.empty() && it.key == highlight_key) return true;
+            for (const auto* list : {&hover, &pinned})
+                for (const auto& h : *list)
+                    if (h.feature.layer == it.feature.layer && h.feature.row == it.feature.row && !it.feature.layer.empty()) return true;
+            (void)li;
+            (void)ii;
+            return false;
+        };
+        std::vector<std::pair<std::string, render::TextItem>> texts;
+        std::size_t current_layer = cache->dynamic.empty() ? 0 : cache->dynamic.front().layer;
+        auto flush = [&] {
+            if (!glow.empty()) target.draw(glow.data(), glow.size(), sf::Triangles, st);
+            if (!thin.empty()) target.draw(thin.data(), thin.size(), sf::Lines, st);
+            if (!dots.empty()) target.draw(dots.data(), dots.size(), sf::Quads, st);
+            if (!tris.empty()) target.draw(tris.data(), tris.size(), sf::Triangles, st);
+            if (!quads.empty()) {
+                sf::RenderStates qs = st;
+                qs.texture = &atlas;
+                target.draw(quads.data(), quads.size(), sf::Quads, qs);
+            }
+            glow.clear();
+            thin.clear();
+            dots.clear();
+            tris.clear();
+            quads.clear();
+        };
+        auto quad = [&](int cell, Point at, double alpha) {
+            const sf::FloatRect c = cache->atlas.cell(cell);
+            const float x = static_cast<float>(at.x) - c.width / 2, y = static_cast<float>(at.y) - c.height / 2;
+            const sf::Color col(255, 255, 255, static_cast<sf::Uint8>(std::lround(255 * alpha)));
+            quads.emplace_back(sf::Vector2f(x, y), col, sf::Vector2f(c.left, c.top));
+            quads.emplace_back(sf::Vector2f(x + c.width, y), col, sf::Vector2f(c.left + c.width, c.top));
+            quads.emplace_back(sf::Vector2f(x + c.width, y + c.height), col, sf::Vector2f(c.left + c.width, c.top + c.height));
+            quads.emplace_back(sf::Vector2f(x, y + c.height), col, sf::Vector2f(c.left, c.top + c.height));
+        };
+        const sf::Color glow_colour(0xff, 0xc4, 0x00, 200);
+        for (const Dynamic& d : cache->dynamic) {
+            if (d.layer != current_layer) {
+                flush();
+                current_layer = d.layer;
+            }
+            const render::Item& it = s.layers[d.layer].items[d.item];
+            if (!it.key.empty() && hidden_keys.count(it.key)) continue;
+            const Presence pr = clock.enabled() ? presence(it.time, t, rules) : Presence{1, 1, false};
+            if (pr.alpha <= 0) continue;
+            const bool glowing = highlighted(it, d.layer, d.item);
+            std::visit(overloaded{
+                           [&](const render::MarkerItem& m) {
+                               if (glowing) append_fan(glow, render::marker_outline(render::MarkerShape::circle, m.at, m.size + 8), glow_colour);
+                               if (dotted && !pr.active && !glowing) {
+                                   const sf::Color c = to_sf(m.fill.color, pr.alpha);
+                                   const auto x = static_cast<float>(m.at.x), y = static_cast<float>(m.at.y);
+                                   for (const auto& [dx, dy] : {std::pair{-1.5f, -1.5f}, {1.5f, -1.5f}, {1.5f, 1.5f}, {-1.5f, 1.5f}})
+                                       dots.emplace_back(sf::Vector2f(x + dx, y + dy), c);
+                               } else {
+                                   quad(d.cell, m.at, pr.alpha);
+                               }
+                           },
+                           [&](const render::ArrowItem& a) {
+                               render::ArrowItem grown = a;
+                               if (it.uncertain) grown.stroke.dash = uncertain_dash(a.stroke);
+                               if (pr.progress < 1) grown.path = render::partial_path(a.path, pr.progress);
+                               if (glowing) append_stroke(glow, grown.path, a.stroke.width + 6, glow_colour, {});
+                               if (pr.progress >= 1 && coarse && !glowing) {
+                                   for (sf::Vertex v : d.thin) {
+                                       v.color.a = static_cast<sf::Uint8>(std::lround(v.color.a * pr.alpha));
+                                       thin.push_back(v);
+                                   }
+                               } else if (pr.progress >= 1 && !it.uncertain) {
+                                   for (sf::Vertex v : d.full) {
+                                       v.color.a = static_cast<sf::Uint8>(std::lround(v.color.a * pr.alpha));
+                                       tris.push_back(v);
+                                   }
+                               } else if (grown.path.size() >= 2) {
+                                   append_arrow(tris, grown, to_sf(a.stroke.color, pr.alpha));
+                               }
+                               if (pr.active && pr.progress < 1) {
+                                   // Units travelling behind the head.
+                                   for (double back : {0.12, 0.24}) {
+                                       if (pr.progress <= back) continue;
+                                       const auto part = render::partial_path(a.path, pr.progress - back);
+                                       if (!part.empty()) quad(cache->unit_cell, part.back(), 1);
+                                   }
+                               }
+                           },
+                           [&](const render::LineItem& line) {
+                               if (pr.progress >= 1 && coarse && !glowing) {
+                                   for (sf::Vertex v : d.thin) {
+                                       v.color.a = static_cast<sf::Uint8>(std::lround(v.color.a * pr.alpha));
+                                       thin.push_back(v);
+                                   }
+                                   return;
+                               }
+                               for (const auto& part0 : line.parts) {
+                                   const auto part = pr.progress < 1 ? render::partial_path(part0, pr.progress) : part0;
+                                   if (glowing) append_stroke(glow, part, line.stroke.width + 6, glow_colour, {});
+                                   append_stroke(tris, part, line.stroke.width, to_sf(line.stroke.color, pr.alpha),
+                                                 it.uncertain ? uncertain_dash(line.stroke) : line.stroke.dash);
+                               }
+                           },
+                           [&](const render::CircleItem& c) { append_circle(tris, c, pr.alpha); },
+                           [&](const render::TextItem& tx) {
+                               render::TextItem copy = tx;
+                               copy.color.a = static_cast<std::uint8_t>(std::lround(copy.color.a * pr.alpha));
+                               texts.emplace_back(tx.text, copy);
+                           },
+                           [&](const render::PolygonItem&) {},
+                       },
+                       it.shape);
+        }
+        flush();
+        for (const auto& [str, tx] : texts) draw_text(target, tx, st);
+        sf::RenderStates ts = st;
+        ts.texture = &top;
+        if (!cache->top_tiles.empty()) target.draw(cache->top_tiles.data(), cache->top_tiles.size(), sf::Quads, ts);
+
+        target.setView(sf::View(sf::FloatRect(0, 0, W, H)));
+        if (!cache->furniture_tiles.empty())
+            target.draw(cache->furniture_tiles.data(), cache->furniture_tiles.size(), sf::Quads, sf::RenderStates(&furniture));
+        // Hidden legend keys are veiled.
+        for (const auto& e : s.legend)
+            if (hidden_keys.count(e.key)) {
+                sf::RectangleShape veil(sf::Vector2f(static_cast<float>(e.box.width()), static_cast<float>(e.box.height())));
+                veil.setPosition(static_cast<float>(e.box.x0), static_cast<float>(e.box.y0));
+                veil.setFillColor(sf::Color(255, 255, 255, 190));
+                target.draw(veil);
+            }
+        draw_timeline(target);
+        draw_tooltip(target);
+    }
+
+    void draw_text(sf::RenderTarget& target, const render::TextItem& tx, const sf::RenderStates& st) {
+        sf::Text text(sf::String::fromUtf8(tx.text.begin(), tx.text.end()), tx.font.bold ? bold : font,
+                      static_cast<unsigned>(std::lround(tx.font.size)));
+        text.setFillColor(to_sf(tx.color));
+        if (tx.halo.a > 0 && tx.halo_width > 0) {
+            text.setOutlineColor(to_sf(tx.halo));
+            text.setOutlineThickness(static_cast<float>(tx.halo_width));
+        }
+        // Placed by its baseline, as the SVG writer does (SFML puts the first
+        // baseline one character size below the text's position).
+        text.setPosition(static_cast<float>(tx.box.x0),
+                         static_cast<float>(tx.box.y0 + tx.baseline) - static_cast<float>(text.getCharacterSize()));
+        target.draw(text, st);
+    }
+
+    void label(sf::RenderTarget& target, const std::string& s, float x, float y, unsigned size, bool is_bold,
+               sf::Color c = sf::Color(0x22, 0x22, 0x22)) {
+        sf::Text text(sf::String::fromUtf8(s.begin(), s.end()), is_bold ? bold : font, size);
+        text.setFillColor(c);
+        text.setOutlineColor(sf::Color(255, 255, 255, 220));
+        text.setOutlineThickness(2);
+        text.setPosition(std::round(x), std::round(y));
+        target.draw(text);
+    }
+
+    // The time line band under the scene: the date, the play state, the
+    // histogram of events with the clock's cursor, the pointer's coordinates.
+    sf::FloatRect timeline_rect() const {
+        const auto W = static_cast<float>(options.width), H = static_cast<float>(options.height);
+        return {330, H - band_height + 12, std::max(100.0f, W - 330 - 200), band_height - 24};
+    }
+
+    void draw_timeline(sf::RenderTarget& target) {
+        const auto W = static_cast<float>(options.width), H = static_cast<float>(options.height);
+        sf::RectangleShape strip(sf::Vector2f(W, band_height));
+        strip.setPosition(0, H - band_height);
+        strip.setFillColor(sf::Color(0xf4, 0xf4, 0xf2));
+        target.draw(strip);
+        const sf::FloatRect r = timeline_rect();
+        sf::RectangleShape band(sf::Vector2f(r.width, r.height));
+        band.setPosition(r.left, r.top);
+        band.setFillColor(sf::Color::White);
+        band.setOutlineColor(sf::Color(0x99, 0x99, 0x99));
+        band.setOutlineThickness(1);
+        target.draw(band);
+        const float y0 = H - band_height;
+        if (!clock.enabled()) {
+            label(target, options.lang == "fr" ? "Pas de dates dans ce projet : frise chronologique désactivée"
+                                               : "No dates in this project: the time line is off",
+                  r.left + 10, r.top + 14, 14, false, sf::Color(0x66, 0x66, 0x66));
+        } else {
+            // Events on the time line: one bar per 3-pixel bin, its height by the square root of its count.
+            const int bins = std::max(1, static_cast<int>(r.width / 3));
+            std::vector<int> count(static_cast<std::size_t>(bins), 0);
+            const double span = static_cast<double>(std::max<std::int64_t>(1, clock.end() - clock.begin()));
+            for (std::int64_t e : clock.events())
+                ++count[static_cast<std::size_t>(std::clamp(static_cast<int>(static_cast<double>(e - clock.begin()) / span * bins), 0, bins - 1))];
+            const int most = std::max(1, *std::max_element(count.begin(), count.end()));
+            std::vector<sf::Vertex> bars;
+            const sf::Color c(0x44, 0x55, 0x77, 220);
+            for (int b = 0; b < bins; ++b) {
+                const int k = count[static_cast<std::size_t>(b)];
+                if (k == 0) continue;
+                const float h = std::max(6.0f, (r.height - 8) * static_cast<float>(std::sqrt(k / static_cast<double>(most))));
+                const float x = r.left + static_cast<float>(b) * r.width / static_cast<float>(bins), bottom = r.top + r.height - 4;
+                for (const auto& [vx, vy] : {std::pair{x, bottom - h}, {x + 2, bottom - h}, {x + 2, bottom}, {x, bottom}})
+                    bars.emplace_back(sf::Vector2f(vx, vy), c);
+            }
+            if (!bars.empty()) target.draw(bars.data(), bars.size(), sf::Quads);
+            sf::RectangleShape cursor(sf::Vector2f(3, r.height + 6));
+            cursor.setPosition(r.left + static_cast<float>(clock.fraction()) * r.width - 1.5f, r.top - 3);
+            cursor.setFillColor(sf::Color(0xc0, 0x1f, 0x1f));
+            target.draw(cursor);
+            label(target, format_time(clock.now()), 12, y0 + 6, 26, true);
+            char info[128];
+            std::snprintf(info, sizeof info, "%s  x%g%s%s", clock.playing() ? "playing" : "paused", clock.speed(),
+                          clock.loop ? "  loop" : "", rules.cumulative ? "  cumulative" : "");
+            label(target, info, 12, y0 + 44, 13, false, sf::Color(0x55, 0x55, 0x55));
+        }
+        if (last_mouse.x >= 0 && projection) {
+            const Point p{static_cast<double>(last_mouse.x), static_cast<double>(last_mouse.y)};
+            geo::LonLat ll;
+            if (cache->scene.viewport.map_box.contains(p) && projection->inverse(view.to_projected(p), ll)) {
+                char pos[64];
+                std::snprintf(pos, sizeof pos, "%.3f°%c %.3f°%c", std::abs(ll.lat), ll.lat >= 0 ? 'N' : 'S', std::abs(ll.lon),
+                              ll.lon >= 0 ? 'E' : 'W');
+                label(target, pos, W - 185, y0 + 26, 13, false, sf::Color(0x55, 0x55, 0x55));
+            }
+        }
+    }
+
+    void draw_tooltip(sf::RenderTarget& target) {
+        const auto& hits = pinned.empty() ? hover : pinned;
+        if (hits.empty()) return;
+        const Point at = pinned.empty() ? hover_at : pinned_at;
+        std::string all;
+        for (std::size_t i = 0; i < hits.size() && i < 6; ++i) all += (i ? "\n\n" : "") + hits[i].text;
+        if (hits.size() > 6) all += "\n\n… " + std::to_string(hits.size() - 6) + " more";
+        sf::Text text(sf::String::fromUtf8(all.begin(), all.end()), font, 13);
+        text.setFillColor(sf::Color(0x22, 0x22, 0x22));
+        const sf::FloatRect b = text.getLocalBounds();
+        const float w = b.width + 16, h = b.height + 16, W = static_cast<float>(options.width), H = static_cast<float>(options.height);
+        // Beside the pointer, never over it: right and below, else flipped; inside the window.
+        float x = static_cast<float>(at.x) + 18, y = static_cast<float>(at.y) + 18;
+        if (x + w > W) x = static_cast<float>(at.x) - 18 - w;
+        if (y + h > H) y = static_cast<float>(at.y) - 18 - h;
+        x = std::clamp(x, 0.0f, std::max(0.0f, W - w));
+        y = std::clamp(y, 0.0f, std::max(0.0f, H - h));
+        sf::RectangleShape box(sf::Vector2f(w, h));
+        box.setPosition(x, y);
+        box.setFillColor(sf::Color(255, 255, 250, 240));
+        box.setOutlineColor(pinned.empty() ? sf::Color(0x88, 0x88, 0x88) : sf::Color(0xc0, 0x1f, 0x1f));
+        box.setOutlineThickness(1);
+        target.draw(box);
+        text.setPosition(x + 8 - b.left, y + 8 - b.top);
+        target.draw(text);
+    }
+
+    // ------------------------------------------------------------ picking
+    std::vector<Hit> hits_at(Point window) const {
+        std::vector<Hit> out;
+        if (!cache->scene.viewport.map_box.contains(window)) return out;
+        const std::int64_t t = clock.enabled() ? clock.now() : 0;
+        std::set<std::pair<std::string, std::size_t>> seen;
+        const double tol = 3 * cache->view.scale() / view.scale();
+        for (const ItemId& id : picker.at(to_cached(window), std::max(1.0, tol))) {
+            const auto& it = cache->scene.layers[id.layer].items[id.item];
+            if (!it.key.empty() && hidden_keys.count(it.key)) continue;
+            if (clock.enabled() && presence(it.time, t, rules).alpha <= 0) continue;
+            if (!seen.insert({it.feature.layer, it.feature.row}).second) continue;
+            out.push_back({it.feature, describe(it.feature)});
+        }
+        return out;
+    }
+
+    std::string describe(const render::FeatureRef& f) const {
+        const geo::Layer* l = project.find(f.layer);
+        if (!l || f.row >= l->features.size()) return f.layer;
+        std::string out = f.layer;
+        const auto& values = l->features[f.row].values;
+        for (const char* field : {"name", "place_name", "from_name", "to_name", "event_id", "type", "kind", "date_start", "date_end",
+                                  "precision", "actors", "country", "distance_km", "sources", "confidence", "evidence"}) {
+            const auto i = l->field_index(field);
+            if (!i) continue;
+            std::string v = geo::to_text(values[*i]);
+            if (v.empty()) continue;
+            if (std::string_view(field) == "evidence") {
+                if (v.size() > 400) v = v.substr(0, 400) + "…";
+                // Wrapped at about 70 characters (at spaces).
+                std::string wrapped;
+                std::size_t col = 0;
+                for (char c : v) {
+                    if (c == ' ' && col > 70) {
+                        wrapped += "\n    ";
+                        col = 0;
+                        continue;
+                    }
+                    wrapped += c;
+                    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
+                }
+                v = "“" + wrapped + "”";
+            }
+            out += "\n" + std::string(field) + ": " + v;
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ input
+    bool over_timeline(sf::Vector2i p) const {
+        return timeline_rect().contains(static_cast<float>(p.x), static_cast<float>(p.y));
+    }
+    std::optional<std::string> legend_key_at(sf::Vector2i p) const {
+        for (const auto& e : cache->scene.legend)
+            if (e.box.contains(Point{static_cast<double>(p.x), static_cast<double>(p.y)})) return e.key;
+        return std::nullopt;
+    }
+    void scrub(int x) {
+        const sf::FloatRect r = timeline_rect();
+        clock.pause();
+        clock.set_fraction((static_cast<float>(x) - r.left) / r.width);
+    }
+};
+
+Viewer::Viewer(const geo::Project& project, const render::Basemap& basemap, const ViewerOptions& options)
+    : m_impl(std::make_unique<Impl>(project, basemap, options)) {
+    auto& m = *m_impl;
+    render::SceneOptions& so = m.scene_options;
+    so.width = options.width;
+    so.height = options.height - band_height;  // the time line band is under the scene
+    so.lang = !options.lang.empty() ? options.lang : project.metadata("language") == "fr" ? "fr" : "en";
+    m.options.lang = so.lang;
+    so.style = options.style;
+    so.title = options.title;
+    so.subtitle = options.subtitle;
+    auto first = std::make_unique<Prepared>();
+    first->scene = render::build_scene(project, basemap, m.shaper, so);
+    const render::Scene& s = first->scene;
+    so.projection = s.viewport.projection;
+    m.projection.emplace(so.projection);
+    const render::Box mb = s.viewport.map_box;
+    const double k = s.viewport.k;
+    m.view = MapView(mb, {s.viewport.x0 + mb.x0 / k, s.viewport.y0 - mb.y1 / k, s.viewport.x0 + mb.x1 / k, s.viewport.y0 - mb.y0 / k});
+    m.view.set_limits(m.view.scale() / 16, m.view.scale() * 4000);
+    m.fit_view = m.view;
+    first->view = m.view;
+    m.notes = s.notes;
+
+    // The clock spans the dated items, their visible span included.
+    std::int64_t lo = render::TimeSpan{}.end, hi = render::TimeSpan{}.start;
+    std::vector<std::int64_t> starts;
+    for (const auto& l : s.layers)
+        for (const auto& it : l.items)
+            if (it.time.dated()) {
+                lo = std::min(lo, it.time.start);
+                hi = std::max(hi, it.time.end);
+                if (l.name == "events" || l.name == "movements") starts.push_back(it.time.start);
+            }
+    if (starts.empty()) {
+        m.notes.push_back(so.lang == "fr" ? "aucune date dans le projet : la carte est affichée sans frise chronologique"
+                                          : "no time attributes in the project: the map is shown with the time line disabled");
+    } else {
+        m.rules = rules_for(lo, hi);
+        m.rules.cumulative = options.cumulative;
+        m.clock = Clock(lo, hi + m.rules.point_span, std::move(starts), options.play_seconds);
+    }
+    m.rules.cumulative = options.cumulative;
+    prepare(*first, m.hidden_keys);
+    m.install(std::move(first));
+    const std::string family = (options.style ? *options.style : render::default_style()).legend.font.family;
+    if (!m.font.loadFromFile(detail::font_file(family, false)) || !m.bold.loadFromFile(detail::font_file(family, true)))
+        throw render::FontError("cannot load font '" + family + "'");
+}
+
+Viewer::~Viewer() {
+    if (m_impl->pending.valid()) m_impl->pending.wait();
+}
+
+Clock& Viewer::clock() noexcept { return m_impl->clock; }
+const Clock& Viewer::clock() const noexcept { return m_impl->clock; }
+const TimeRules& Viewer::rules() const noexcept { return m_impl->rules; }
+const MapView& Viewer::view() const noexcept { return m_impl->view; }
+unsigned Viewer::width() const noexcept { return m_impl->options.width; }
+unsigned Viewer::height() const noexcept { return m_impl->options.height; }
+const render::Scene& Viewer::scene() const noexcept { return m_impl->cache->scene; }
+const std::vector<std::string>& Viewer::notes() const noexcept { return m_impl->notes; }
+bool Viewer::hidden(const std::string& key) const { return m_impl->hidden_keys.count(key) > 0; }
+std::string Viewer::describe(const render::FeatureRef& f) const { return m_impl->describe(f); }
+std::vector<Hit> Viewer::hits_at(render::Point p) const { return m_impl->hits_at(p); }
+
+void Viewer::set_hidden(const std::string& key, bool hide) {
+    if (hide == hidden(key)) return;
+    if (hide)
+        m_impl->hidden_keys.insert(key);
+    else
+        m_impl->hidden_keys.erase(key);
+    m_impl->rebuild_textures();
+}
+
+bool Viewer::take_screenshot_request() noexcept { return std::exchange(m_impl->screenshot, false); }
+
+void Viewer::fit() {
+    m_impl->view = m_impl->fit_view;
+    m_impl->view_changed();
+}
+
+void Viewer::zoom(double factor, render::Point anchor) {
+    m_impl->view.zoom(factor, anchor);
+    m_impl->view_changed();
+}
+
+void Viewer::refine() {
+    auto& m = *m_impl;
+    if (m.pending.valid()) m.pending.wait();
+    m.pending = {};
+    m.install(m.build(m.view, m.hidden_keys, m.cache->scene.label_boxes, m.shaper));
+    m.dirty = false;
+}
+
+void Viewer::update(double real_seconds) {
+    auto& m = *m_impl;
+    m.clock.advance(real_seconds);
+    if (m.pending.valid() && m.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        auto p = m.pending.get();
+        // Installed even if the view moved on: it is closer than the old one.
+        m.install(std::move(p));
+        if (!(m.pending_view == m.view)) m.dirty = true;
+    }
+    if (m.dirty && !m.pending.valid() && !m.dragging && Steady::now() - m.changed_at > std::chrono::milliseconds(200)) {
+        m.dirty = false;
+        m.pending_view = m.view;
+        // The worker has its own shaper (Pango is not shared across threads).
+        m.pending = std::async(std::launch::async, [&m, v = m.view, hidden = m.hidden_keys, prev = m.cache->scene.label_boxes] {
+            thread_local const render::PangoShaper worker_shaper;
+            return m.build(v, hidden, prev, worker_shaper);
+        });
+    }
+}
+
+void Viewer::draw(sf::RenderTarget& target) { m_impl->draw(target); }
+
+render::Raster Viewer::render_frame(std::int64_t t) {
+    auto& m = *m_impl;
+    if (!m.offscreen) {
+        require_display();
+        m.offscreen.emplace();
+        if (!m.offscreen->create(m.options.width, m.options.height))
+            throw Error("cannot create an off-screen frame of " + std::to_string(m.options.width) + "x" + std::to_string(m.options.height));
+    }
+    const std::int64_t saved = m.clock.now();
+    m.clock.set(t);
+    m.draw(*m.offscreen);
+    m.clock.set(saved);
+    m.offscreen->display();
+    const sf::Image img = m.offscreen->getTexture().copyToImage();
+    render::Raster r;
+    r.width = static_cast<int>(img.getSize().x);
+    r.height = static_cast<int>(img.getSize().y);
+    const sf::Uint8* px = img.getPixelsPtr();
+    r.rgba.assign(px, px + static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height) * 4);
+    return r;
+}
+
+void Viewer::handle(const sf::Event& e) {
+    auto& m = *m_impl;
+    const auto centre = [&] {
+        const auto& b = m.view.map_box();
+        return Point{(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2};
+    };
+    switch (e.type) {
+    case sf::Event::MouseWheelScrolled:
+        zoom(std::pow(1.25, static_cast<double>(e.mouseWheelScroll.delta)), {static_cast<double>(e.mouseWheelScroll.x), static_cast<double>(e.mouseWheelScroll.y)});
+        break;
+    case sf::Event::MouseButtonPressed: {
+        if (e.mouseButton.button != sf::Mouse::Left) break;
+        const sf::Vector2i p{e.mouseButton.x, e.mouseButton.y};
+        const Point pt{static_cast<double>(p.x), static_cast<double>(p.y)};
+        const auto now = Steady::now();
+        if (now - m.last_click < std::chrono::milliseconds(350) && std::abs(p.x - m.press_at.x) + std::abs(p.y - m.press_at.y) < 6) {
+            zoom(2, pt);  // double-click
+            m.last_click = {};
+            break;
+        }
+        m.last_click = now;
+        m.press_at = p;
+        m.last_mouse = p;
+        if (m.over_timeline(p) && m.clock.enabled()) {
+            m.scrubbing = true;
+            m.scrub(p.x);
+        } else if (!m.legend_key_at(p)) {
+            m.dragging = true;
+        }
+        break;
+    }
+    case sf::Event::MouseButtonReleased: {
+        if (e.mouseButton.button != sf::Mouse::Left) break;
+        const sf::Vector2i p{e.mouseButton.x, e.mouseButton.y};
+        const bool click = std::abs(p.x - m.press_at.x) + std::abs(p.y - m.press_at.y) < 4;
+        if (click && !m.scrubbing) {
+            if (auto key = m.legend_key_at(p)) {
+                set_hidden(*key, !hidden(*key));
+            } else {
+                const Point pt{static_cast<double>(p.x), static_cast<double>(p.y)};
+                m.pinned = m.hits_at(pt);  // empty: unpins
+                m.pinned_at = pt;
+            }
+        }
+        m.dragging = m.scrubbing = false;
+        if (m.dirty) m.changed_at = Steady::now();
+        break;
+    }
+    case sf::Event::MouseMoved: {
+        const sf::Vector2i p{e.mouseMove.x, e.mouseMove.y};
+        if (m.scrubbing) {
+            m.scrub(p.x);
+        } else if (m.dragging && m.last_mouse.x >= 0) {
+            m.view.pan(p.x - m.last_mouse.x, p.y - m.last_mouse.y);
+            m.view_changed();
+        } else {
+            const Point pt{static_cast<double>(p.x), static_cast<double>(p.y)};
+            m.hover = m.hits_at(pt);
+            m.hover_at = pt;
+            const auto key = m.legend_key_at(p);
+            m.highlight_key = key ? *key : std::string();
+        }
+        m.last_mouse = p;
+        break;
+    }
+    case sf::Event::KeyPressed:
+        switch (e.key.code) {
+        case sf::Keyboard::Space: m.clock.toggle(); break;
+        case sf::Keyboard::Right:
+            if (e.key.shift) {
+                m.view.pan(-80, 0);
+                m.view_changed();
+            } else {
+                m.clock.step_next();
+            }
+            break;
+        case sf::Keyboard::Left:
+            if (e.key.shift) {
+                m.view.pan(80, 0);
+                m.view_changed();
+            } else {
+                m.clock.step_previous();
+            }
+            break;
+        case sf::Keyboard::Up: m.view.pan(0, 80); m.view_changed(); break;
+        case sf::Keyboard::Down: m.view.pan(0, -80); m.view_changed(); break;
+        case sf::Keyboard::Add:
+        case sf::Keyboard::Equal: zoom(1.25, centre()); break;
+        case sf::Keyboard::Subtract:
+        case sf::Keyboard::Hyphen: zoom(0.8, centre()); break;
+        case sf::Keyboard::Home:
+        case sf::Keyboard::F: fit(); break;
+        case sf::Keyboard::LBracket: m.clock.slower(); break;
+        case sf::Keyboard::RBracket: m.clock.faster(); break;
+        case sf::Keyboard::L: m.clock.loop = !m.clock.loop; break;
+        case sf::Keyboard::C: m.rules.cumulative = !m.rules.cumulative; break;
+        case sf::Keyboard::S: m.screenshot = true; break;
+        default: break;
+        }
+        break;
+    default: break;
+    }
+}
+
+} // namespace geoevents::viewer

@@ -1,0 +1,105 @@
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+
+#include "geoevents/viewer/clock.hpp"
+
+using namespace geoevents;
+using namespace geoevents::viewer;
+
+TEST_CASE("a point event is visible for the documented span, then fades", "[viewer][time]") {
+    const TimeRules rules = rules_for(0, 20 * 86400);  // a 20-day story
+    CHECK(rules.point_span == 86400);                  // 1/20 of the span
+    const render::TimeSpan point{10 * 86400, 10 * 86400};
+    CHECK(presence(point, 10 * 86400 - 1, rules).alpha == 0);
+    const Presence start = presence(point, 10 * 86400, rules);
+    CHECK(start.alpha == 1);
+    CHECK(start.active);
+    CHECK(start.progress == 0);
+    CHECK(presence(point, 10 * 86400 + 43200, rules).progress == Approx(0.5));
+    CHECK(presence(point, 11 * 86400, rules).progress == 1);
+    // Fading after the end: cumulative keeps it faded, otherwise it goes.
+    const Presence later = presence(point, 13 * 86400, rules);
+    CHECK(later.alpha == Approx(0.4));
+    CHECK_FALSE(later.active);
+    TimeRules gone = rules;
+    gone.cumulative = false;
+    CHECK(presence(point, 11 * 86400 + 43200, gone).alpha == Approx(0.5));
+    CHECK(presence(point, 13 * 86400, gone).alpha == 0);
+    CHECK(presence(render::TimeSpan{}, 0, rules).alpha == 1);  // undated: always there
+}
+
+TEST_CASE("times far from 1970 keep second precision (64-bit, never floats)", "[viewer][time]") {
+    // 2200-01-01 and one second later: a float would merge them.
+    const std::int64_t t0 = 7258118400;
+    Clock c(t0, t0 + 10, {t0 + 1, t0 + 2});
+    c.set(t0 + 1);
+    CHECK(c.now() == t0 + 1);
+    c.step_next();
+    CHECK(c.now() == t0 + 2);
+    CHECK(frame_time(t0, t0 + 10, 1, 11) == t0 + 1);
+}
+
+TEST_CASE("play, pause, loop and speed move the clock as documented", "[viewer][time]") {
+    Clock c(1000, 1000 + 2000, {1500, 1200, 2500}, 20);  // 2000 s of story in 20 s: 100 story s per s
+    CHECK(c.rate() == Approx(100));
+    c.advance(1);
+    CHECK(c.now() == 1000);  // paused: nothing moves
+    c.toggle();
+    REQUIRE(c.playing());
+    c.advance(1);
+    CHECK(c.now() == 1100);
+    c.faster();
+    c.advance(0.5);
+    CHECK(c.now() == 1200);
+    c.set_speed(1e9);
+    CHECK(c.speed() == Clock::max_speed);
+    c.set_speed(0);
+    CHECK(c.speed() == Clock::min_speed);
+    // Very slow: fractions of a story second accumulate.
+    c.set(1200);
+    for (int i = 0; i < 15; ++i) c.advance(0.1);  // 1.5 real seconds at 0.01 × 100: 1.5 story seconds
+    CHECK(c.now() == 1201);
+    // Looping wraps to the beginning; without a loop it stops at the end.
+    c.set_speed(1);
+    c.set(2990);
+    c.advance(1);
+    CHECK(c.now() == 1000);
+    CHECK(c.playing());
+    c.loop = false;
+    c.set(2990);
+    c.advance(1);
+    CHECK(c.now() == 3000);
+    CHECK_FALSE(c.playing());
+    c.play();  // from the end, play starts again
+    CHECK(c.now() == 1000);
+}
+
+TEST_CASE("stepping goes from event start to event start", "[viewer][time]") {
+    Clock c(1000, 3000, {1500, 1200, 2500, 1200});
+    c.play();
+    c.step_next();
+    CHECK_FALSE(c.playing());
+    CHECK(c.now() == 1200);
+    c.step_next();
+    CHECK(c.now() == 1500);
+    c.step_next();
+    CHECK(c.now() == 2500);
+    c.step_next();
+    CHECK(c.now() == 3000);
+    c.step_previous();
+    CHECK(c.now() == 2500);
+    c.set(1300);
+    c.step_previous();
+    CHECK(c.now() == 1200);
+    c.step_previous();
+    CHECK(c.now() == 1000);
+}
+
+TEST_CASE("recorded frames are spread evenly from the first to the last time", "[viewer][time]") {
+    CHECK(frame_time(0, 600, 0, 601) == 0);
+    CHECK(frame_time(0, 600, 600, 601) == 600);
+    CHECK(frame_time(0, 600, 300, 601) == 300);
+    CHECK(frame_time(0, 1, 1, 3) == 0);
+    CHECK(frame_time(100, 100, 0, 1) == 100);
+}
