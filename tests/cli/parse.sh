@@ -62,7 +62,7 @@ check "missing lexicons: exit 5 and how to make them" '[ $rc -eq 5 ] && grep -q 
 # with how to rebuild), and `lexicons build` makes one that reads the same.
 lexdir=${GEOEVENTS_LEXICONS:-$src/.cache/lexicons}
 mkdir -p "$tmp/lex"
-cp "$lexdir"/*.txt "$tmp/lex/"
+cp "$lexdir"/*.txt "$lexdir"/*.tsv "$tmp/lex/"
 "$bin" parse --lexicons "$tmp/lex" "$fr" >/dev/null 2>"$tmp/err"; rc=$?
 check "no lexicon table: exit 5 and how to build it" '[ $rc -eq 5 ] && grep -q "geoevents lexicons build" "$tmp/err"'
 "$bin" lexicons build --lexicons "$tmp/lex" >/dev/null 2>&1; rc=$?

@@ -40,6 +40,10 @@ void small_lists(const fs::path& dir) {
     write(dir / "stopwords_en.txt", "the\nand\n");
     write(dir / "words_fr.txt", "soldat\nretrait\n");
     write(dir / "words_en.txt", "soldier\nwithdrawal\n");
+    // The generated trigger and status lists are read at every start, not
+    // from the table: the real ones.
+    for (const char* name : {"event_triggers.tsv", "status_cues.tsv"})
+        fs::copy_file(news::default_lexicons_path() / name, dir / name, fs::copy_options::overwrite_existing);
 }
 
 std::string message_of_load(const fs::path& dir) {
@@ -120,6 +124,7 @@ TEST_CASE("a reader over a table built here reads like the default reader", "[ne
     TempDir d("copy");
     const fs::path from = news::default_lexicons_path();
     for (const char* name : lists) fs::copy_file(from / name, d.path / name);
+    for (const char* name : {"event_triggers.tsv", "status_cues.tsv"}) fs::copy_file(from / name, d.path / name);
     news::Lexicons::build_table(d.path, env().gz);
     const auto lex = news::Lexicons::load(d.path);
     const news::Reader reader(env().gz, lex);
