@@ -152,18 +152,26 @@ public:
         PangoLayout* layout = this->layout(t);
         cairo_new_path(m_cr);
         if (t.halo.a > 0 && t.halo_width > 0) {
-            // The halo: the glyph outlines stroked twice its width, under the text.
-            cairo_move_to(m_cr, t.box.x0, t.box.y0);
-            pango_cairo_layout_path(m_cr, layout);
-            source(m_cr, t.halo);
-            cairo_set_line_width(m_cr, 2 * t.halo_width);
-            cairo_set_line_join(m_cr, CAIRO_LINE_JOIN_ROUND);
-            cairo_set_dash(m_cr, nullptr, 0, 0);
-            // A halo is a soft edge: flattening its curves to 0.3 device px
-            // (Cairo's default is 0.1) is invisible and several times faster.
-            cairo_set_tolerance(m_cr, 0.3);
-            cairo_stroke(m_cr);
-            cairo_set_tolerance(m_cr, 0.1);
+            // The halo: the text drawn in the halo colour at sixteen offsets
+            // around it (two rings), composited once with the halo's alpha.
+            // Stroking the glyph outlines looks the same at these widths but
+            // costs five times as much (glyph masks are cached, paths are not).
+            const double r = t.halo_width;
+            cairo_save(m_cr);
+            cairo_rectangle(m_cr, t.box.x0 - r - 1, t.box.y0 - r - 1, t.box.width() + 2 * r + 2, t.box.height() + 2 * r + 2);
+            cairo_clip(m_cr);
+            cairo_push_group(m_cr);
+            source(m_cr, {t.halo.r, t.halo.g, t.halo.b, 255});
+            for (int ring = 1; ring <= 2; ++ring)
+                for (int k = 0; k < 8; ++k) {
+                    const double a = M_PI / 4 * k + (ring == 1 ? M_PI / 8 : 0);
+                    const double d = r * ring / 2;
+                    cairo_move_to(m_cr, t.box.x0 + d * std::cos(a), t.box.y0 + d * std::sin(a));
+                    pango_cairo_show_layout(m_cr, layout);
+                }
+            cairo_pop_group_to_source(m_cr);
+            cairo_paint_with_alpha(m_cr, t.halo.a / 255.0);
+            cairo_restore(m_cr);
         }
         cairo_move_to(m_cr, t.box.x0, t.box.y0);
         source(m_cr, t.color);
