@@ -29,7 +29,7 @@ struct MapOptions {
     std::string out = "out", corrections, lang, date, index;
     std::vector<std::string> formats;
     unsigned jobs = 0;
-    bool quiet = false, lenient = false, no_render = false;
+    bool quiet = false, lenient = false, no_render = false, video = false;
 };
 
 struct ExportOptions {
@@ -180,6 +180,7 @@ int run_map(const MapOptions& o) {
         rr.quiet = o.quiet;
         status = render_images(rr);
     }
+    if (o.video && status == exit_ok) status = record_story_video(destination_in(out, "gpkg"), (out / "story.mp4").string(), o.quiet);
     for (const auto& n : project.notes) fmt::print(stderr, "note: {}\n", n);
     for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
     if (!failures.empty()) {
@@ -227,6 +228,7 @@ void add_map_commands(CLI::App& app, Action& action) {
     map->add_flag("--lenient", m->lenient, "replace invalid UTF-8 instead of refusing the article");
     map->add_flag("-q,--quiet", m->quiet, "no progress bar or summary");
     map->add_flag("--no-render", m->no_render, "do not draw OUT/map.png and OUT/map.svg");
+    map->add_flag("--video", m->video, "also record the story played on its time line: OUT/story.mp4 (20 s, 30 frames/s, 1280x720; needs an X display, e.g. xvfb-run -a)");
     map->callback([&action, m] { action = [m] { return run_map(*m); }; });
 
     auto e = std::make_shared<ExportOptions>();

@@ -13,6 +13,7 @@
 #include "geoevents/render/style.hpp"
 #include "geoevents/render/text.hpp"
 #include "geoevents/viewer/viewer.hpp"
+#include "render_job.hpp"
 
 namespace geoevents::app {
 
@@ -111,6 +112,15 @@ int view(const ViewRequest& r) {
 }
 
 } // namespace
+
+int record_story_video(const std::string& project_file, const std::string& mp4, bool quiet) {
+    ViewRequest r;
+    r.project_file = project_file;
+    r.video = mp4;
+    r.size = "1280x720";
+    r.quiet = quiet;
+    return view(r);
+}
 
 void add_view_command(CLI::App& app, Action& action) {
     auto r = std::make_shared<ViewRequest>();

@@ -1,6 +1,6 @@
 #pragma once
-// Drawing the map images of a project file: shared by `geoevents render` and
-// the end of `geoevents map`.
+// Drawing the map images and the story video of a project file: shared by
+// `geoevents render`/`view` and the end of `geoevents map`.
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,5 +24,10 @@ struct RenderRequest {
 /// Returns an exit status (exit_ok, or exit_usage for an impossible size).
 /// @throws the libraries' errors (mapped to exit codes by main).
 int render_images(const RenderRequest& request);
+
+/// The story played over 20 s at 30 frames/s, 1280×720, as an MP4 through
+/// ffmpeg (what `view --video` records). Returns an exit status.
+/// @throws viewer::DisplayError without an X display, and the libraries' errors.
+int record_story_video(const std::string& project_file, const std::string& mp4, bool quiet);
 
 } // namespace geoevents::app

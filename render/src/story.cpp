@@ -144,7 +144,8 @@ Story read_story(const geo::Project& project, std::vector<std::string>& notes) {
         if (role == "origin") return 0;
         if (role == "destination") return 1;
         if (role == "support") return 2;
-        return 3;
+        if (role == "location") return 3;
+        return 4;
     };
 
     if (const geo::Layer* l = project.find(geo::layer_events)) {
@@ -163,7 +164,10 @@ Story read_story(const geo::Project& project, std::vector<std::string>& notes) {
             e.sources = count_list(f.text(r, "sources"));
             for (const auto& [id, role0] : parse_places(f.text(r, "places"))) {
                 std::string role = role0;
+                // Support: its destination is the support target; its origin
+                // is the supporter, which the arrow shows (no fill of its own).
                 if (e.type == "support" && role == "destination") role = "support";
+                else if (e.type == "support" && role == "origin") role = "supporter";
                 auto& best = area_role[id];
                 if (best.empty() || rank(role) < rank(best)) best = role;
                 named[id] = true;

@@ -42,7 +42,7 @@ struct StoryMovement {
 struct StoryArea {
     std::size_t row = 0;
     std::string place_id, name;
-    std::string role;  ///< origin, destination, support or location (style key)
+    std::string role;  ///< origin, destination, support, location (style keys) or supporter (not filled)
     geo::Geometry geometry;  ///< valid (repaired if it was not)
     std::vector<geo::LonLat> outline;  ///< up to a few hundred of its vertices, for the extent
     geo::Bbox bbox;

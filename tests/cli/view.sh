@@ -36,4 +36,13 @@ check "a bad --at is refused with exit 2" '[ $rc -eq 2 ] && grep -q "yesterday" 
 check "an impossible size is refused with exit 2" '[ $rc -eq 2 ] && grep -q "size" "$tmp/err"'
 PATH=/nonexistent "$bin" view "$gpkg" --video "$tmp/v.mp4" --fps 2 --duration 1 --quiet >/dev/null 2>"$tmp/err"; rc=$?
 check "without ffmpeg: exit 4 naming the video, nothing left" '[ $rc -eq 4 ] && grep -q "v.mp4" "$tmp/err" && [ ! -e "$tmp/v.mp4" ] && [ ! -e "$tmp/v.mp4.part" ]'
+# The main job's video: map --video ends with OUT/story.mp4 beside the images (20 s at 30 frames/s).
+"$bin" map "$src/samples/barkhane" -o "$tmp/mapvideo" --video -q 2>"$tmp/err"; rc=$?
+check "map --video writes story.mp4 beside map.png and map.svg" \
+  '[ $rc -eq 0 ] && [ -s "$tmp/mapvideo/story.mp4" ] && [ -s "$tmp/mapvideo/map.png" ] && [ -s "$tmp/mapvideo/map.svg" ]'
+if command -v ffprobe >/dev/null; then
+  n=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$tmp/mapvideo/story.mp4")
+  check "map's video has exactly 20 x 30 frames" '[ "$n" = "600" ]'
+fi
+
 exit $fail
