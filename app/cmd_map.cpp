@@ -13,6 +13,7 @@
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/error.hpp"
 #include "geoevents/geo/layers.hpp"
+#include "geoevents/geo/output_folder.hpp"
 #include "geoevents/geo/writer.hpp"
 #include "geoevents/news/batch.hpp"
 #include "geoevents/news/corrections.hpp"
@@ -59,12 +60,15 @@ private:
     std::chrono::steady_clock::time_point m_t0, m_last{};
 };
 
-/// Where a format's output goes inside OUT/.
-std::string destination_in(const fs::path& out, std::string_view format) {
+/// The name of a format's output inside OUT/: events.FORMAT for one-file formats, else FORMAT/.
+std::string output_name(std::string_view format) {
     const auto& w = geo::find_writer(format);
-    if (w.output_kind() == geo::OutputKind::file) return (out / ("events." + std::string(format))).string();
-    return (out / std::string(format)).string();
+    if (w.output_kind() == geo::OutputKind::file) return "events." + std::string(format);
+    return std::string(format);
 }
+
+/// Where a format's output goes inside OUT/.
+std::string destination_in(const fs::path& out, std::string_view format) { return (out / output_name(format)).string(); }
 
 void print_report(const geo::ConversionReport& r) {
     fmt::print("  {:<11} {}  ({} features)\n", r.format, r.destination, r.features_written);
@@ -75,16 +79,7 @@ void print_report(const geo::ConversionReport& r) {
 }
 
 int run_map(const MapOptions& o) {
-    const auto gz = o.index.empty() ? gazetteer::Gazetteer::open_default() : gazetteer::Gazetteer::open(o.index);
-    const auto lexicons = news::Lexicons::load_default();
-    const news::Reader reader(gz, lexicons);
-    // Load the corrections first: a broken corrections file stops the run before any work.
-    std::optional<news::Corrections> corrections;
-    if (!o.corrections.empty()) corrections = news::Corrections::load(o.corrections, gz);
     for (const auto& f : o.formats) geo::find_writer(f);  // unknown format names fail now, not after reading
-
-    std::vector<std::string> failures;
-    const auto articles = news::collect_articles(o.inputs, std::cin, failures);
     news::ReadOptions ro;
     ro.lang = o.lang;
     ro.lenient = o.lenient;
@@ -92,6 +87,17 @@ int run_map(const MapOptions& o) {
         ro.date = news::ReferenceDate::parse(o.date);
         if (!ro.date) throw ParseError("--date", 0, 0, "invalid date '" + o.date + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
     }
+    // Lock the output folder before any work: a second run into it is refused at once.
+    geo::OutputFolder out(o.out);
+    const auto gz = o.index.empty() ? gazetteer::Gazetteer::open_default() : gazetteer::Gazetteer::open(o.index);
+    const auto lexicons = news::Lexicons::load_default();
+    const news::Reader reader(gz, lexicons);
+    // Load the corrections first: a broken corrections file stops the run before any work.
+    std::optional<news::Corrections> corrections;
+    if (!o.corrections.empty()) corrections = news::Corrections::load(o.corrections, gz);
+
+    std::vector<std::string> failures;
+    const auto articles = news::collect_articles(o.inputs, std::cin, failures);
     ProgressBar bar(!o.quiet && isatty(STDERR_FILENO));
     const auto t0 = std::chrono::steady_clock::now();
     auto batch = news::read_articles(reader, articles, ro, o.jobs, [&](std::size_t d, std::size_t n) { bar.update(d, n); });
@@ -105,7 +111,7 @@ int run_map(const MapOptions& o) {
 
     std::vector<std::string> notes;
     if (corrections) notes = corrections->apply_to_documents(batch.documents);
-    auto events = news::merge_events(batch.documents);
+    auto events = news::merged_events(batch.documents);
     if (corrections) {
         auto more = corrections->apply_to_events(events);
         notes.insert(notes.end(), more.begin(), more.end());
@@ -113,13 +119,6 @@ int run_map(const MapOptions& o) {
     auto input = news::layer_input(batch.documents, std::move(events), gz, GEOEVENTS_VERSION);
     if (corrections) input.metadata.extra.emplace_back("corrections", corrections->file());
     const geo::Project project = geo::build_layers(input);
-
-    const fs::path out(o.out);
-    std::error_code ec;
-    if (fs::exists(out, ec) && !fs::is_directory(out, ec))
-        throw IoError(out.string() + ": exists and is not a folder; choose another -o");
-    fs::create_directories(out, ec);
-    if (ec) throw IoError(out.string() + ": cannot create the output folder: " + ec.message());
 
     if (!o.quiet)
         fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", batch.documents.size(), secs,
@@ -129,23 +128,23 @@ int run_map(const MapOptions& o) {
     std::vector<std::string> formats{"gpkg"};
     for (const auto& f : o.formats)
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
-    int status = exit_ok;
-    fmt::print("outputs:\n");
-    for (const auto& f : formats) {
-        try {
-            print_report(geo::write_project(project, f, destination_in(out, f)));
-        } catch (const IoError& e) {
-            fmt::print(stderr, "geoevents: {}\n", e.what());
-            status = exit_io;
-        }
+    // Every format is written aside first and put in place only when all are
+    // complete: a failure (or a kill) leaves the previous run's outputs.
+    std::vector<geo::ConversionReport> reports;
+    for (const auto& f : formats) reports.push_back(geo::write_project(project, f, out.staged(output_name(f))));
+    out.commit();
+    if (!o.quiet) {
+        fmt::print("outputs:\n");
+        for (const auto& r : reports) print_report(r);
+        for (const auto& n : project.notes) fmt::print(stderr, "note: {}\n", n);
+        for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
     }
-    for (const auto& n : project.notes) fmt::print(stderr, "note: {}\n", n);
-    for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
+    int status = exit_ok;
     if (!failures.empty()) {
         fmt::print(stderr, "geoevents: {} of {} inputs failed; the others were written:\n", failures.size(),
                    failures.size() + batch.documents.size());
         for (const auto& f : failures) fmt::print(stderr, "  {}\n", f);
-        if (status == exit_ok) status = exit_partial;
+        status = exit_partial;
     }
     return status;
 }
@@ -183,7 +182,7 @@ void add_map_commands(CLI::App& app, Action& action) {
     map->add_option("--date", m->date, "reference date of every article (YYYY[-MM[-DD]])");
     map->add_option("--index", m->index, "gazetteer index (default: $GEOEVENTS_INDEX or the built-in path)");
     map->add_flag("--lenient", m->lenient, "replace invalid UTF-8 instead of refusing the article");
-    map->add_flag("-q,--quiet", m->quiet, "no progress bar or summary");
+    map->add_flag("-q,--quiet", m->quiet, "print nothing but errors");
     map->callback([&action, m] { action = [m] { return run_map(*m); }; });
 
     auto e = std::make_shared<ExportOptions>();

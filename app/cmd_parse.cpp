@@ -78,15 +78,11 @@ Outcome read_one(const news::Reader& reader, const std::string& path, const news
         o.source = path == "-" ? "<stdin>" : path;
         const std::string bytes = read_bytes(path, o.max_bytes);
         out.doc = reader.read(bytes, o);
-    } catch (const ParseError& e) {
-        out.error = e.what();
-        out.code = exit_bad_input;
-    } catch (const IoError& e) {
-        out.error = e.what();
-        out.code = exit_io;
     } catch (const Error& e) {
-        out.error = fmt::format("{}: {}", path, e.what());
-        out.code = exit_bad_input;
+        // Parse and I/O errors name the file themselves; others get it here.
+        const bool names_file = dynamic_cast<const ParseError*>(&e) || dynamic_cast<const IoError*>(&e);
+        out.error = names_file ? std::string(e.what()) : fmt::format("{}: {}", path, e.what());
+        out.code = exit_status(e);
     } catch (const std::bad_alloc&) {
         out.error = fmt::format("{}: out of memory", path);
         out.code = exit_io;
@@ -110,14 +106,8 @@ int run_parse(const ParseOpts& o) {
         }
     }
     const auto gz = o.index.empty() ? gazetteer::Gazetteer::open_default() : gazetteer::Gazetteer::open(o.index);
-    std::optional<news::Lexicons> lex;
-    try {
-        lex = o.lexicons.empty() ? news::Lexicons::load_default() : news::Lexicons::load(o.lexicons);
-    } catch (const news::LexiconError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_no_index;
-    }
-    const news::Reader reader(gz, *lex);
+    const auto lex = o.lexicons.empty() ? news::Lexicons::load_default() : news::Lexicons::load(o.lexicons);
+    const news::Reader reader(gz, lex);
 
     const std::size_t n = o.files.size();
     std::vector<Outcome> results(n);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "geoevents/gazetteer/gazetteer.hpp"
 
@@ -130,18 +131,27 @@ BatchResult read_articles(const Reader& reader, const std::vector<ArticleInput>&
 geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<geo::Event> events,
                             const gazetteer::Gazetteer& gz, const std::string& toolkit_version) {
     geo::LayerInput in;
-    std::map<std::string, std::size_t> index;
+    std::unordered_map<std::string, std::size_t> index;
+    std::vector<std::size_t> last_document;  // per place: the last document that named it, + 1
     std::map<std::string, std::size_t> dates;
-    for (const auto& doc : documents) {
+    for (std::size_t di = 0; di < documents.size(); ++di) {
+        const Document& doc = documents[di];
         in.metadata.sources.push_back(doc.source);
         if (doc.date.known()) ++dates[doc.date.iso()];
         for (const auto& t : doc.toponyms) {
             if (!t.place) continue;
             auto [it, fresh] = index.emplace(t.place->id, in.places.size());
-            if (fresh) in.places.push_back({*t.place, 0, {}, 0, 0});
+            if (fresh) {
+                in.places.push_back({*t.place, 0, {}, 0, 0});
+                last_document.push_back(0);
+            }
             auto& s = in.places[it->second];
             ++s.mentions;
-            if (std::find(s.articles.begin(), s.articles.end(), doc.source) == s.articles.end()) s.articles.push_back(doc.source);
+            // Each article once (documents come in order: no search through the list).
+            if (last_document[it->second] != di + 1) {
+                last_document[it->second] = di + 1;
+                s.articles.push_back(doc.source);
+            }
             if (t.role == Role::location) ++s.as_location;
             if (t.role == Role::actor) ++s.as_actor;
         }
@@ -165,15 +175,17 @@ geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<
         }
         return false;
     };
+    // One pass, remembering each article's latest such event (not a search
+    // back through every earlier event, which is quadratic in a large batch).
+    std::unordered_map<std::string, std::size_t> protagonist;  // first source → event index
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (!events[i].actors.empty() || events[i].sources.empty()) continue;
-        for (std::size_t j = i; j-- > 0;) {
-            const auto& prev = events[j];
-            if (prev.sources.empty() || prev.sources.front() != events[i].sources.front()) continue;
-            if (std::any_of(prev.actors.begin(), prev.actors.end(), names_a_place)) {
-                events[i].actors = prev.actors;
-                break;
-            }
+        if (events[i].sources.empty()) continue;
+        const std::string& source = events[i].sources.front();
+        if (events[i].actors.empty()) {
+            const auto p = protagonist.find(source);
+            if (p != protagonist.end()) events[i].actors = events[p->second].actors;
+        } else if (std::any_of(events[i].actors.begin(), events[i].actors.end(), names_a_place)) {
+            protagonist[source] = i;
         }
     }
     in.events = std::move(events);

@@ -1,5 +1,9 @@
 // Merging events across articles (docs/news.md, "Merging across articles").
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "geoevents/news/news.hpp"
 
@@ -43,32 +47,68 @@ const geo::TimeSpan& finer(const geo::TimeSpan& a, const geo::TimeSpan& b) {
 
 struct Cluster {
     geo::Event event;
-    std::vector<std::size_t> documents;  ///< indices of the documents reporting it
+    std::size_t last_document = 0;             ///< the last document that reported it (documents come in order)
+    std::unordered_set<std::string> sources;   ///< event.sources, for constant-time duplicate checks
 };
 
-} // namespace
+/// Keys under which an event can meet another that same_happening() accepts:
+/// with places, each place's country (a place without one: its id); without,
+/// each actor. Two events that same_happening() joins share a key; the
+/// reverse need not hold (the key only narrows the search).
+std::vector<std::string> bucket_keys(const geo::Event& e) {
+    std::vector<std::string> keys;
+    const std::string type = std::string(geo::to_string(e.type)) + '|';
+    if (e.places.empty()) {
+        for (const auto& a : e.actors) keys.push_back(type + "a|" + a);
+    } else {
+        for (const auto& p : e.places)
+            keys.push_back(type + (p.place.country.empty() ? "p|" + p.place.id : "c|" + p.place.country));
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
 
-std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
+/// Merges the documents' events; `assigned[d][k]` is the index of the merged
+/// event document d's k-th event went to.
+std::vector<geo::Event> merge(const std::vector<Document>& documents, std::vector<std::vector<std::size_t>>& assigned) {
     std::vector<Cluster> clusters;
-    // Where each document's events went.
-    std::vector<std::vector<std::size_t>> assigned(documents.size());
+    // Clusters by key (ascending indices): an event is compared only with
+    // clusters it may join, so merging is linear when events fall in few
+    // places, instead of comparing every event with every cluster.
+    std::unordered_map<std::string, std::vector<std::size_t>> buckets;
+    assigned.assign(documents.size(), {});
+    std::vector<std::size_t> candidates;
     for (std::size_t di = 0; di < documents.size(); ++di) {
         const Document& d = documents[di];
         for (const geo::Event& e : d.events) {
-            // A cluster never takes two events of one article: the article
+            const auto keys = bucket_keys(e);
+            candidates.clear();
+            for (const auto& k : keys) {
+                const auto b = buckets.find(k);
+                if (b != buckets.end()) candidates.insert(candidates.end(), b->second.begin(), b->second.end());
+            }
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            // The first cluster (in order of first report) that matches. A
+            // cluster never takes two events of one article: the article
             // already told them apart (two coups a year apart stay two).
-            auto it = std::find_if(clusters.begin(), clusters.end(), [&](const Cluster& c) {
-                return std::find(c.documents.begin(), c.documents.end(), di) == c.documents.end() &&
-                       same_happening(c.event, e);
-            });
-            if (it == clusters.end()) {
+            std::size_t ci = clusters.size();
+            for (const std::size_t c : candidates) {
+                const Cluster& cl = clusters[c];
+                if (cl.last_document == di) continue;
+                if (same_happening(cl.event, e)) {
+                    ci = c;
+                    break;
+                }
+            }
+            if (ci == clusters.size()) {
                 Cluster c;
                 c.event = e;
                 c.event.sources.clear();
                 clusters.push_back(std::move(c));
-                it = clusters.end() - 1;
             } else {
-                geo::Event& m = it->event;
+                geo::Event& m = clusters[ci].event;
                 m.when = finer(m.when, e.when);
                 for (const auto& p : e.places)
                     if (std::none_of(m.places.begin(), m.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
@@ -77,11 +117,20 @@ std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
                     if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end()) m.actors.push_back(a);
                 m.confidence = std::max(m.confidence, e.confidence);
             }
-            it->documents.push_back(di);
-            for (const auto& s : e.sources.empty() ? std::vector<std::string>{d.source} : e.sources)
-                if (std::find(it->event.sources.begin(), it->event.sources.end(), s) == it->event.sources.end())
-                    it->event.sources.push_back(s);
-            assigned[di].push_back(static_cast<std::size_t>(it - clusters.begin()));
+            Cluster& cl = clusters[ci];
+            cl.last_document = di;
+            auto add_source = [&cl](const std::string& s) {
+                if (cl.sources.insert(s).second) cl.event.sources.push_back(s);
+            };
+            if (e.sources.empty()) add_source(d.source);
+            for (const auto& s : e.sources) add_source(s);
+            // The merged event may now meet others under new keys (places it took on).
+            for (const auto& k : bucket_keys(cl.event)) {
+                auto& b = buckets[k];
+                const auto at = std::lower_bound(b.begin(), b.end(), ci);
+                if (at == b.end() || *at != ci) b.insert(at, ci);
+            }
+            assigned[di].push_back(ci);
         }
     }
     std::vector<geo::Event> out;
@@ -91,8 +140,21 @@ std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
         e.id = "e" + std::to_string(ci + 1);
         // More sources, more confidence (capped).
         e.confidence = std::min(0.99, e.confidence + 0.05 * static_cast<double>(e.sources.size() - 1));
-        out.push_back(e);
+        out.push_back(std::move(e));
     }
+    return out;
+}
+
+} // namespace
+
+std::vector<geo::Event> merged_events(const std::vector<Document>& documents) {
+    std::vector<std::vector<std::size_t>> assigned;
+    return merge(documents, assigned);
+}
+
+std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
+    std::vector<std::vector<std::size_t>> assigned;
+    auto out = merge(documents, assigned);
     // Each document keeps its own events (and its own evidence span), with the merged values.
     for (std::size_t di = 0; di < documents.size(); ++di) {
         auto& events = documents[di].events;

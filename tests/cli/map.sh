@@ -9,7 +9,7 @@ check() { if eval "$2"; then echo "ok: $1"; else echo "FAILED: $1"; fail=1; fi; 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 samples="$src/samples"
 
-"$bin" map "$samples" -o "$tmp/out" --format geojson --format shp --format fgb --format kml --format csv --format geojsonseq --quiet >"$tmp/stdout" 2>"$tmp/err"; rc=$?
+"$bin" map "$samples" -o "$tmp/out" --format geojson --format shp --format fgb --format kml --format csv --format geojsonseq >"$tmp/stdout" 2>"$tmp/err"; rc=$?
 check "map on the samples exits 0" '[ $rc -eq 0 ] || { cat "$tmp/err"; false; }'
 check "map writes events.gpkg and every requested format" '[ -s "$tmp/out/events.gpkg" ] && [ -d "$tmp/out/geojson" ] && [ -d "$tmp/out/shp" ] && [ -d "$tmp/out/fgb" ] && [ -s "$tmp/out/events.kml" ] && [ -d "$tmp/out/csv" ] && [ -d "$tmp/out/geojsonseq" ]'
 check "map prints where the outputs are" 'grep -q "events.gpkg" "$tmp/stdout"'

@@ -32,9 +32,9 @@ struct ReaderData;
 
 /// The lexicon files are missing or unreadable. what() names the folder and
 /// says how to create it (node data/lexicons/extract.cjs).
-class LexiconError : public Error {
+class LexiconError : public DataError {
 public:
-    using Error::Error;
+    using DataError::DataError;
 };
 
 /// Largest article read, in bytes (16 MiB): a bigger input is refused, so a
@@ -141,6 +141,12 @@ private:
 /// its own evidence span. Deterministic for a given order of documents.
 /// @returns the merged events, in order of first report (evidence from the first source).
 std::vector<geo::Event> merge_events(std::vector<Document>& documents);
+/// The merged events of merge_events(), leaving the documents as they are:
+/// for `map`, which needs only the merged events, so that a story told by
+/// many articles keeps its list of sources once, not in every document.
+/// Time and memory linear in the events when they fall in a bounded number
+/// of countries, types and dates.
+std::vector<geo::Event> merged_events(const std::vector<Document>& documents);
 
 /// The document as the contract's JSON object (shared/contracts/document.md).
 /// `indent` < 0 gives one line (JSON Lines).
