@@ -4,9 +4,12 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
+#include <optional>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -97,32 +100,55 @@ int run_map(const MapOptions& o) {
     if (!o.corrections.empty()) corrections = news::Corrections::load(o.corrections, gz);
 
     std::vector<std::string> failures;
-    const auto articles = news::collect_articles(o.inputs, std::cin, failures);
+    auto articles = news::collect_articles(o.inputs, std::cin, failures);
     ProgressBar bar(!o.quiet && isatty(STDERR_FILENO));
     const auto t0 = std::chrono::steady_clock::now();
-    auto batch = news::read_articles(reader, articles, ro, o.jobs, [&](std::size_t d, std::size_t n) { bar.update(d, n); });
+    // Articles are read a slice at a time and each document, once merged and
+    // counted, is dropped (with its text): memory holds one slice, the merged
+    // events and the places, however many articles the batch has.
+    constexpr std::size_t slice = 4096;
+    news::EventMerger merger;
+    news::LayerInputBuilder layers;
+    std::size_t documents = 0;
+    std::optional<std::vector<std::string>> unmatched;  // correction notes of every slice: matched in none
+    for (std::size_t first = 0; first < articles.size(); first += slice) {
+        const auto begin = articles.begin() + static_cast<std::ptrdiff_t>(first);
+        const auto end = articles.begin() + static_cast<std::ptrdiff_t>(std::min(articles.size(), first + slice));
+        const std::vector<news::ArticleInput> part(std::make_move_iterator(begin), std::make_move_iterator(end));
+        auto batch = news::read_articles(reader, part, ro, o.jobs,
+                                         [&](std::size_t d, std::size_t) { bar.update(first + d, articles.size()); });
+        failures.insert(failures.end(), batch.failures.begin(), batch.failures.end());
+        if (corrections) {
+            auto notes = corrections->apply_to_documents(batch.documents);
+            if (!unmatched) unmatched = std::move(notes);
+            else std::erase_if(*unmatched, [&](const std::string& n) { return std::find(notes.begin(), notes.end(), n) == notes.end(); });
+        }
+        for (const auto& d : batch.documents) {
+            merger.add(d);
+            layers.add(d);
+        }
+        documents += batch.documents.size();
+    }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    failures.insert(failures.end(), batch.failures.begin(), batch.failures.end());
-    if (batch.documents.empty()) {
+    if (documents == 0) {
         for (const auto& f : failures) fmt::print(stderr, "geoevents: {}\n", f);
         fmt::print(stderr, "geoevents: no article could be read; nothing written\n");
         return articles.empty() && failures.empty() ? exit_usage : exit_bad_input;
     }
 
-    std::vector<std::string> notes;
-    if (corrections) notes = corrections->apply_to_documents(batch.documents);
-    auto events = news::merged_events(batch.documents);
+    std::vector<std::string> notes = unmatched.value_or(std::vector<std::string>{});
+    auto events = merger.take();
     if (corrections) {
         auto more = corrections->apply_to_events(events);
         notes.insert(notes.end(), more.begin(), more.end());
     }
-    auto input = news::layer_input(batch.documents, std::move(events), gz, GEOEVENTS_VERSION);
+    auto input = layers.finish(std::move(events), gz, GEOEVENTS_VERSION);
     if (corrections) input.metadata.extra.emplace_back("corrections", corrections->file());
     const geo::Project project = geo::build_layers(input);
 
     if (!o.quiet)
-        fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", batch.documents.size(), secs,
-                   secs > 0 ? static_cast<double>(batch.documents.size()) / secs : 0.0,
+        fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", documents, secs,
+                   secs > 0 ? static_cast<double>(documents) / secs : 0.0,
                    project.find(geo::layer_places) ? project.find(geo::layer_places)->features.size() : 0,
                    project.find(geo::layer_events) ? project.find(geo::layer_events)->features.size() : 0);
     std::vector<std::string> formats{"gpkg"};
@@ -142,7 +168,7 @@ int run_map(const MapOptions& o) {
     int status = exit_ok;
     if (!failures.empty()) {
         fmt::print(stderr, "geoevents: {} of {} inputs failed; the others were written:\n", failures.size(),
-                   failures.size() + batch.documents.size());
+                   failures.size() + documents);
         for (const auto& f : failures) fmt::print(stderr, "  {}\n", f);
         status = exit_partial;
     }

@@ -69,70 +69,81 @@ std::vector<std::string> bucket_keys(const geo::Event& e) {
     return keys;
 }
 
-/// Merges the documents' events; `assigned[d][k]` is the index of the merged
-/// event document d's k-th event went to.
-std::vector<geo::Event> merge(const std::vector<Document>& documents, std::vector<std::vector<std::size_t>>& assigned) {
+} // namespace
+
+struct EventMerger::State {
     std::vector<Cluster> clusters;
     // Clusters by key (ascending indices): an event is compared only with
-    // clusters it may join, so merging is linear when events fall in few
-    // places, instead of comparing every event with every cluster.
+    // clusters it may join, instead of with every cluster.
     std::unordered_map<std::string, std::vector<std::size_t>> buckets;
-    assigned.assign(documents.size(), {});
-    std::vector<std::size_t> candidates;
-    for (std::size_t di = 0; di < documents.size(); ++di) {
-        const Document& d = documents[di];
-        for (const geo::Event& e : d.events) {
-            const auto keys = bucket_keys(e);
-            candidates.clear();
-            for (const auto& k : keys) {
-                const auto b = buckets.find(k);
-                if (b != buckets.end()) candidates.insert(candidates.end(), b->second.begin(), b->second.end());
-            }
-            std::sort(candidates.begin(), candidates.end());
-            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-            // The first cluster (in order of first report) that matches. A
-            // cluster never takes two events of one article: the article
-            // already told them apart (two coups a year apart stay two).
-            std::size_t ci = clusters.size();
-            for (const std::size_t c : candidates) {
-                const Cluster& cl = clusters[c];
-                if (cl.last_document == di) continue;
-                if (same_happening(cl.event, e)) {
-                    ci = c;
-                    break;
-                }
-            }
-            if (ci == clusters.size()) {
-                Cluster c;
-                c.event = e;
-                c.event.sources.clear();
-                clusters.push_back(std::move(c));
-            } else {
-                geo::Event& m = clusters[ci].event;
-                m.when = finer(m.when, e.when);
-                for (const auto& p : e.places)
-                    if (std::none_of(m.places.begin(), m.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
-                        m.places.push_back(p);
-                for (const auto& a : e.actors)
-                    if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end()) m.actors.push_back(a);
-                m.confidence = std::max(m.confidence, e.confidence);
-            }
-            Cluster& cl = clusters[ci];
-            cl.last_document = di;
-            auto add_source = [&cl](const std::string& s) {
-                if (cl.sources.insert(s).second) cl.event.sources.push_back(s);
-            };
-            if (e.sources.empty()) add_source(d.source);
-            for (const auto& s : e.sources) add_source(s);
-            // The merged event may now meet others under new keys (places it took on).
-            for (const auto& k : bucket_keys(cl.event)) {
-                auto& b = buckets[k];
-                const auto at = std::lower_bound(b.begin(), b.end(), ci);
-                if (at == b.end() || *at != ci) b.insert(at, ci);
-            }
-            assigned[di].push_back(ci);
+    std::size_t documents = 0;          ///< documents added so far
+    std::vector<std::size_t> candidates;  ///< scratch
+
+    /// Merges one event of document `di`; returns the index of its cluster.
+    std::size_t add(const geo::Event& e, std::size_t di, const std::string& document_source) {
+        candidates.clear();
+        for (const auto& k : bucket_keys(e)) {
+            const auto b = buckets.find(k);
+            if (b != buckets.end()) candidates.insert(candidates.end(), b->second.begin(), b->second.end());
         }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        // The first cluster (in order of first report) that matches. A
+        // cluster never takes two events of one article: the article
+        // already told them apart (two coups a year apart stay two).
+        std::size_t ci = clusters.size();
+        for (const std::size_t c : candidates) {
+            const Cluster& cl = clusters[c];
+            if (cl.last_document == di) continue;
+            if (same_happening(cl.event, e)) {
+                ci = c;
+                break;
+            }
+        }
+        if (ci == clusters.size()) {
+            Cluster c;
+            c.event = e;
+            c.event.sources.clear();
+            clusters.push_back(std::move(c));
+        } else {
+            geo::Event& m = clusters[ci].event;
+            m.when = finer(m.when, e.when);
+            for (const auto& p : e.places)
+                if (std::none_of(m.places.begin(), m.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
+                    m.places.push_back(p);
+            for (const auto& a : e.actors)
+                if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end()) m.actors.push_back(a);
+            m.confidence = std::max(m.confidence, e.confidence);
+        }
+        Cluster& cl = clusters[ci];
+        cl.last_document = di;
+        auto add_source = [&cl](const std::string& s) {
+            if (cl.sources.insert(s).second) cl.event.sources.push_back(s);
+        };
+        if (e.sources.empty()) add_source(document_source);
+        for (const auto& s : e.sources) add_source(s);
+        // The merged event may now meet others under new keys (places it took on).
+        for (const auto& k : bucket_keys(cl.event)) {
+            auto& b = buckets[k];
+            const auto at = std::lower_bound(b.begin(), b.end(), ci);
+            if (at == b.end() || *at != ci) b.insert(at, ci);
+        }
+        return ci;
     }
+};
+
+EventMerger::EventMerger() : m_state(std::make_unique<State>()) {}
+EventMerger::~EventMerger() = default;
+EventMerger::EventMerger(EventMerger&&) noexcept = default;
+EventMerger& EventMerger::operator=(EventMerger&&) noexcept = default;
+
+void EventMerger::add(const Document& document) {
+    const std::size_t di = m_state->documents++;
+    for (const geo::Event& e : document.events) m_state->add(e, di, document.source);
+}
+
+std::vector<geo::Event> EventMerger::take() {
+    auto& clusters = m_state->clusters;
     std::vector<geo::Event> out;
     out.reserve(clusters.size());
     for (std::size_t ci = 0; ci < clusters.size(); ++ci) {
@@ -142,19 +153,19 @@ std::vector<geo::Event> merge(const std::vector<Document>& documents, std::vecto
         e.confidence = std::min(0.99, e.confidence + 0.05 * static_cast<double>(e.sources.size() - 1));
         out.push_back(std::move(e));
     }
+    *m_state = State{};
     return out;
 }
 
-} // namespace
-
-std::vector<geo::Event> merged_events(const std::vector<Document>& documents) {
-    std::vector<std::vector<std::size_t>> assigned;
-    return merge(documents, assigned);
-}
-
 std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
-    std::vector<std::vector<std::size_t>> assigned;
-    auto out = merge(documents, assigned);
+    EventMerger merger;
+    // Where each document's events went.
+    std::vector<std::vector<std::size_t>> assigned(documents.size());
+    for (std::size_t di = 0; di < documents.size(); ++di) {
+        for (const geo::Event& e : documents[di].events) assigned[di].push_back(merger.m_state->add(e, di, documents[di].source));
+        ++merger.m_state->documents;
+    }
+    auto out = merger.take();
     // Each document keeps its own events (and its own evidence span), with the merged values.
     for (std::size_t di = 0; di < documents.size(); ++di) {
         auto& events = documents[di].events;
