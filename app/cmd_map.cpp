@@ -8,7 +8,6 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
 #include <optional>
 
 #include "commands.hpp"
@@ -103,46 +102,32 @@ int run_map(const MapOptions& o) {
     auto articles = news::collect_articles(o.inputs, std::cin, failures);
     ProgressBar bar(!o.quiet && isatty(STDERR_FILENO));
     const auto t0 = std::chrono::steady_clock::now();
-    // Articles are read a slice at a time and each document, once merged and
-    // counted, is dropped (with its text): memory holds one slice, the merged
-    // events and the places, however many articles the batch has.
-    constexpr std::size_t slice = 4096;
-    news::EventMerger merger;
-    news::LayerInputBuilder layers;
-    std::size_t documents = 0;
+    const bool no_articles = articles.empty();
     std::optional<std::vector<std::string>> unmatched;  // correction notes of every slice: matched in none
-    for (std::size_t first = 0; first < articles.size(); first += slice) {
-        const auto begin = articles.begin() + static_cast<std::ptrdiff_t>(first);
-        const auto end = articles.begin() + static_cast<std::ptrdiff_t>(std::min(articles.size(), first + slice));
-        const std::vector<news::ArticleInput> part(std::make_move_iterator(begin), std::make_move_iterator(end));
-        auto batch = news::read_articles(reader, part, ro, o.jobs,
-                                         [&](std::size_t d, std::size_t) { bar.update(first + d, articles.size()); });
-        failures.insert(failures.end(), batch.failures.begin(), batch.failures.end());
-        if (corrections) {
-            auto notes = corrections->apply_to_documents(batch.documents);
-            if (!unmatched) unmatched = std::move(notes);
-            else std::erase_if(*unmatched, [&](const std::string& n) { return std::find(notes.begin(), notes.end(), n) == notes.end(); });
-        }
-        for (const auto& d : batch.documents) {
-            merger.add(d);
-            layers.add(d);
-        }
-        documents += batch.documents.size();
-    }
+    auto apply_corrections = [&](std::vector<news::Document>& docs) {
+        auto slice_notes = corrections->apply_to_documents(docs);
+        if (!unmatched) unmatched = std::move(slice_notes);
+        else std::erase_if(*unmatched, [&](const std::string& n) { return std::find(slice_notes.begin(), slice_notes.end(), n) == slice_notes.end(); });
+    };
+    auto batch = news::read_and_merge(reader, std::move(articles), ro, o.jobs,
+                                      [&](std::size_t d, std::size_t n) { bar.update(d, n); },
+                                      corrections ? std::function<void(std::vector<news::Document>&)>(apply_corrections) : nullptr);
+    failures.insert(failures.end(), batch.failures.begin(), batch.failures.end());
+    const std::size_t documents = batch.documents;
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (documents == 0) {
         for (const auto& f : failures) fmt::print(stderr, "geoevents: {}\n", f);
         fmt::print(stderr, "geoevents: no article could be read; nothing written\n");
-        return articles.empty() && failures.empty() ? exit_usage : exit_bad_input;
+        return no_articles && failures.empty() ? exit_usage : exit_bad_input;
     }
 
     std::vector<std::string> notes = unmatched.value_or(std::vector<std::string>{});
-    auto events = merger.take();
+    auto events = std::move(batch.events);
     if (corrections) {
         auto more = corrections->apply_to_events(events);
         notes.insert(notes.end(), more.begin(), more.end());
     }
-    auto input = layers.finish(std::move(events), gz, GEOEVENTS_VERSION);
+    auto input = batch.layers.finish(std::move(events), gz, GEOEVENTS_VERSION);
     if (corrections) input.metadata.extra.emplace_back("corrections", corrections->file());
     const geo::Project project = geo::build_layers(input);
 

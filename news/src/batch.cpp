@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -126,6 +127,31 @@ BatchResult read_articles(const Reader& reader, const std::vector<ArticleInput>&
         else r.failures.push_back(std::move(errors[i]));
     }
     return r;
+}
+
+MergedBatch read_and_merge(const Reader& reader, std::vector<ArticleInput> articles, const ReadOptions& options,
+                           unsigned threads, const BatchProgress& progress, const std::function<void(std::vector<Document>&)>& each_slice) {
+    MergedBatch out;
+    EventMerger merger;
+    const std::size_t total = articles.size();
+    for (std::size_t first = 0; first < total; first += merge_slice) {
+        const auto begin = articles.begin() + static_cast<std::ptrdiff_t>(first);
+        const auto end = articles.begin() + static_cast<std::ptrdiff_t>(std::min(total, first + merge_slice));
+        const std::vector<ArticleInput> part(std::make_move_iterator(begin), std::make_move_iterator(end));
+        BatchProgress slice_progress;
+        if (progress) slice_progress = [&](std::size_t done, std::size_t) { progress(first + done, total); };
+        auto batch = read_articles(reader, part, options, threads, slice_progress);
+        out.failures.insert(out.failures.end(), std::make_move_iterator(batch.failures.begin()),
+                            std::make_move_iterator(batch.failures.end()));
+        if (each_slice) each_slice(batch.documents);
+        for (const auto& d : batch.documents) {
+            merger.add(d);
+            out.layers.add(d);
+        }
+        out.documents += batch.documents.size();
+    }
+    out.events = merger.take();
+    return out;
 }
 
 void LayerInputBuilder::add(const Document& doc) {

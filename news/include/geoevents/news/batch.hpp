@@ -69,4 +69,23 @@ private:
     std::size_t m_documents = 0;
 };
 
+/// A batch read for the map: its merged events and its layer input.
+struct MergedBatch {
+    std::vector<geo::Event> events;     ///< merged (EventMerger), in order of first report
+    LayerInputBuilder layers;           ///< every document's places and sources
+    std::vector<std::string> failures;  ///< as BatchResult::failures
+    std::size_t documents = 0;          ///< articles read
+};
+
+/// Articles read at once by read_and_merge().
+inline constexpr std::size_t merge_slice = 4096;
+
+/// read_articles() a slice of `merge_slice` articles at a time, each slice's
+/// documents passed to `each_slice` (corrections), then merged, counted and
+/// dropped with their texts: memory holds one slice, the merged events and
+/// the places, however many articles there are. `progress` counts over all.
+MergedBatch read_and_merge(const Reader& reader, std::vector<ArticleInput> articles, const ReadOptions& options,
+                           unsigned threads, const BatchProgress& progress = {},
+                           const std::function<void(std::vector<Document>&)>& each_slice = {});
+
 } // namespace geoevents::news
