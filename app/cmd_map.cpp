@@ -142,6 +142,7 @@ int run_map(const MapOptions& o) {
     // Every format is written aside first and put in place only when all are
     // complete: a failure (or a kill) leaves the previous run's outputs.
     std::vector<geo::ConversionReport> reports;
+    reports.reserve(formats.size());
     for (const auto& f : formats) reports.push_back(geo::write_project(project, f, out.staged(output_name(f))));
     out.commit();
     if (!o.quiet) {

@@ -10,7 +10,8 @@
 #include "exit_codes.hpp"
 #include "geoevents/geo/error.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+int run(int argc, char** argv) {
     // A file-size limit (ulimit -f) must fail the write with EFBIG, reported
     // and exit 4 like a full disk, not kill the process without a word.
     std::signal(SIGXFSZ, SIG_IGN);
@@ -37,5 +38,15 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         fmt::print(stderr, "geoevents: internal error: {}\n", e.what());
         return exit_internal;
+    }
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) {  // setting up the options failed: a bug
+        std::fputs("geoevents: internal error\n", stderr);
+        return geoevents::app::exit_internal;
     }
 }

@@ -12,5 +12,8 @@ cmake --build --preset asan -j"$(nproc)"
 # allocation until exit, which is not ours to free.
 ASAN_OPTIONS=detect_leaks=0 ctest --preset asan --output-on-failure -j2
 
+echo "== clang-tidy on the sources changed against main (.clang-tidy)" >&2
+bash scripts/tidy.sh
+
 echo "== each fuzz target for 30 s on its corpus (scripts/fuzz.sh)" >&2
 bash scripts/fuzz.sh 30

@@ -1,6 +1,7 @@
 // Merging events across articles (docs/news.md, "Merging across articles").
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -57,12 +58,18 @@ struct Cluster {
 /// reverse need not hold (the key only narrows the search).
 std::vector<std::string> bucket_keys(const geo::Event& e) {
     std::vector<std::string> keys;
-    const std::string type = std::string(geo::to_string(e.type)) + '|';
+    auto key = [&e](std::string_view kind, std::string_view value) {
+        std::string k(geo::to_string(e.type));
+        k += '|';
+        k += kind;
+        k += value;
+        return k;
+    };
     if (e.places.empty()) {
-        for (const auto& a : e.actors) keys.push_back(type + "a|" + a);
+        for (const auto& a : e.actors) keys.push_back(key("a|", a));
     } else {
         for (const auto& p : e.places)
-            keys.push_back(type + (p.place.country.empty() ? "p|" + p.place.id : "c|" + p.place.country));
+            keys.push_back(p.place.country.empty() ? key("p|", p.place.id) : key("c|", p.place.country));
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
