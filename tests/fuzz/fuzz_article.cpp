@@ -3,6 +3,11 @@
 // geoevents::Error (refused text), never a crash, a hang or a sanitizer report.
 #include "fuzz_support.hpp"
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    (void)geoevents::fuzz::reader();
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace geoevents;
     const auto& reader = fuzz::reader();

@@ -3,6 +3,11 @@
 #include "fuzz_support.hpp"
 #include "geoevents/news/corrections.hpp"
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    (void)geoevents::fuzz::gazetteer();
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace geoevents;
     if (size == 0) return 0;

@@ -51,3 +51,9 @@ private:
 };
 
 } // namespace geoevents::fuzz
+
+/// Loads what a target needs before libFuzzer starts timing inputs (loading
+/// the lexicons takes over a second under the sanitizers): libFuzzer and
+/// replay_main.cpp call it once. Defined by the targets that read with the
+/// gazetteer.
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv);
