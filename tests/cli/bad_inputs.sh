@@ -71,6 +71,8 @@ printf 'action,name,lat,lon,label\npin,Gao,nan,0,X\n' > nan.csv
 row 3 "NaN coordinates: file and line" "nan.csv:2: impossible coordinates" -- "$bin" map "$samples" -o out-geo --corrections nan.csv
 printf 'action,name,lat,lon,label\npin,Gao,1,inf,X\n' > inf.csv
 row 3 "infinite coordinates: file and line" "inf.csv:2: impossible coordinates" -- "$bin" map "$samples" -o out-geo --corrections inf.csv
+printf '[{"action": "pin", "name": "Gao", "place": {"lat": 1e999999, "lon": 0, "name": "X"}}]' > overflow.json
+row 3 "a number too large for a double in a corrections file (found by fuzzing)" "overflow.json: invalid JSON" -- "$bin" map "$samples" -o out-geo --corrections overflow.json
 check "  ... and nothing was written" '[ ! -e out-geo ]'
 
 # --- files
