@@ -23,6 +23,7 @@ constexpr int exit_status(ErrorKind kind) noexcept {
     case ErrorKind::io: return exit_io;
     case ErrorKind::missing_data: return exit_no_index;
     case ErrorKind::busy: return exit_busy;
+    case ErrorKind::usage: return exit_usage;
     }
     return exit_internal;
 }

@@ -15,6 +15,7 @@ enum class ErrorKind : std::uint8_t {
     io,            ///< a file or database could not be read or written
     missing_data,  ///< data the toolkit needs (gazetteer index, lexicons) is missing or damaged
     busy,          ///< the output is in use by another run
+    usage,         ///< an option's value cannot be used (e.g. an unknown CRS given on the command line)
 };
 
 /// Base of every error the toolkit throws on purpose.
@@ -71,10 +72,11 @@ public:
     using Error::Error;
 };
 
-/// A projection or coordinate transformation failed (PROJ).
+/// A projection or coordinate transformation failed (PROJ): the CRS asked
+/// for cannot be used (exit 2, like a bad option).
 class CrsError : public Error {
 public:
-    using Error::Error;
+    explicit CrsError(const std::string& message) : Error(message, ErrorKind::usage) {}
 };
 
 } // namespace geoevents
