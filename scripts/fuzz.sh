@@ -28,6 +28,6 @@ for t in "${targets[@]}"; do
        -max_len=65536 -print_final_stats=1 -artifact_prefix="build/fuzz/crash-$t-" > "build/fuzz/$t.log" 2>&1; then
     echo "fuzz_$t FAILED (build/fuzz/$t.log):" >&2; tail -30 "build/fuzz/$t.log" >&2; status=1
   fi
-  grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb" "build/fuzz/$t.log" >&2 || true
+  grep -E "DONE|stat::number_of_executed_units|stat::peak_rss_mb" "build/fuzz/$t.log" >&2 || true
 done
 exit $status
