@@ -4,15 +4,19 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/error.hpp"
 #include "geoevents/geo/layers.hpp"
+#include "geoevents/geo/output_folder.hpp"
 #include "geoevents/geo/writer.hpp"
 #include "geoevents/news/batch.hpp"
 #include "geoevents/news/corrections.hpp"
@@ -73,12 +77,15 @@ private:
     std::chrono::steady_clock::time_point m_t0, m_last{};
 };
 
-/// Where a format's output goes inside OUT/.
-std::string destination_in(const fs::path& out, std::string_view format) {
+/// The name of a format's output inside OUT/: events.FORMAT for one-file formats, else FORMAT/.
+std::string output_name(std::string_view format) {
     const auto& w = geo::find_writer(format);
-    if (w.output_kind() == geo::OutputKind::file) return (out / ("events." + std::string(format))).string();
-    return (out / std::string(format)).string();
+    if (w.output_kind() == geo::OutputKind::file) return "events." + std::string(format);
+    return std::string(format);
 }
+
+/// Where a format's output goes inside OUT/.
+std::string destination_in(const fs::path& out, std::string_view format) { return (out / output_name(format)).string(); }
 
 void print_report(const geo::ConversionReport& r) {
     fmt::print("  {:<11} {}  ({} features)\n", r.format, r.destination, r.features_written);
@@ -89,14 +96,7 @@ void print_report(const geo::ConversionReport& r) {
 }
 
 int run_map(const MapOptions& o) {
-    const auto gz = o.index.empty() ? gazetteer::Gazetteer::open_default() : gazetteer::Gazetteer::open(o.index);
-    const auto lexicons = news::Lexicons::load_default();
-    const news::Reader reader(gz, lexicons);
-    // Load the corrections first: a broken corrections file stops the run before any work.
-    std::optional<news::Corrections> corrections;
-    if (!o.corrections.empty()) corrections = news::Corrections::load(o.corrections, gz);
     for (const auto& f : o.formats) geo::find_writer(f);  // unknown format names fail now, not after reading
-
     news::ReadOptions ro;
     ro.lang = o.lang;
     ro.lenient = o.lenient;
@@ -104,90 +104,124 @@ int run_map(const MapOptions& o) {
         ro.date = news::ReferenceDate::parse(o.date);
         if (!ro.date) throw ParseError("--date", 0, 0, "invalid date '" + o.date + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
     }
+    // Lock the output folder before any work: a second run into it is refused at once.
+    geo::OutputFolder out(o.out);
+    const auto gz = o.index.empty() ? gazetteer::Gazetteer::open_default() : gazetteer::Gazetteer::open(o.index);
+    const auto lexicons = news::Lexicons::load_default();
+    const news::Reader reader(gz, lexicons);
+    // Load the corrections first: a broken corrections file stops the run before any work.
+    std::optional<news::Corrections> corrections;
+    if (!o.corrections.empty()) corrections = news::Corrections::load(o.corrections, gz);
+
     ProgressBar bar(!o.quiet && isatty(STDERR_FILENO));
     const auto t0 = std::chrono::steady_clock::now();
-    // The same intake as `parse`: files, folders, standard input, one ordered pipeline.
-    std::vector<news::Document> documents;
+    // The same intake as `parse`: files, folders, standard input, one ordered
+    // pipeline. Documents are corrected, merged and counted a slice at a time,
+    // then dropped with their texts: memory holds one slice, the merged events
+    // and the places, however many articles there are.
+    constexpr std::size_t slice_size = 4096;
+    std::vector<news::Document> slice;
+    news::EventMerger merger;
+    news::LayerInputBuilder layers;
+    std::optional<std::vector<std::string>> unmatched;  // correction notes of every slice: matched in none
+    std::size_t documents = 0, french = 0, done = 0;
+    auto flush = [&] {
+        if (corrections) {
+            auto slice_notes = corrections->apply_to_documents(slice);
+            if (!unmatched) unmatched = std::move(slice_notes);
+            else std::erase_if(*unmatched, [&](const std::string& n) { return std::find(slice_notes.begin(), slice_notes.end(), n) == slice_notes.end(); });
+        }
+        for (const auto& d : slice) {
+            merger.add(d);
+            layers.add(d);
+            french += d.language == "fr";
+        }
+        documents += slice.size();
+        slice.clear();
+    };
     std::vector<std::string> failures;
     int first_failure = exit_ok;
-    std::size_t done = 0;
     news::ArticleSource source(o.inputs, std::cin, ro.max_bytes);
     const std::size_t total = source.known_total();
     news::read_articles(reader, source, ro, o.jobs, [&](news::ArticleResult&& r) {
         if (r.document) {
-            documents.push_back(std::move(*r.document));
+            slice.push_back(std::move(*r.document));
+            if (slice.size() == slice_size) flush();
         } else {
             if (first_failure == exit_ok) first_failure = r.failure == news::Failure::io ? exit_io : exit_bad_input;
             failures.push_back(std::move(r.error));
         }
         bar.update(++done, total);
     });
+    flush();
     bar.finish();
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (documents.empty()) {
+    if (documents == 0) {
         for (const auto& f : failures) fmt::print(stderr, "geoevents: {}\n", f);
         fmt::print(stderr, "geoevents: no article could be read; nothing written\n");
         return failures.empty() ? exit_usage : first_failure;
     }
 
-    std::vector<std::string> notes;
-    if (corrections) notes = corrections->apply_to_documents(documents);
-    auto events = news::merge_events(documents);
+    std::vector<std::string> notes = unmatched.value_or(std::vector<std::string>{});
+    auto events = merger.take();
     if (corrections) {
         auto more = corrections->apply_to_events(events);
         notes.insert(notes.end(), more.begin(), more.end());
     }
-    auto input = news::layer_input(documents, std::move(events), gz, GEOEVENTS_VERSION);
+    auto input = layers.finish(std::move(events), gz, GEOEVENTS_VERSION);
     if (corrections) input.metadata.extra.emplace_back("corrections", corrections->file());
     // The articles' language (the majority's): the language of the map's labels.
-    {
-        std::size_t fr = 0;
-        for (const auto& d : documents) fr += d.language == "fr";
-        input.metadata.extra.emplace_back("language", 2 * fr > documents.size() ? "fr" : "en");
-    }
+    input.metadata.extra.emplace_back("language", 2 * french > documents ? "fr" : "en");
     const geo::Project project = geo::build_layers(input);
 
-    const fs::path out(o.out);
-    std::error_code ec;
-    if (fs::exists(out, ec) && !fs::is_directory(out, ec))
-        throw IoError(out.string() + ": exists and is not a folder; choose another -o");
-    fs::create_directories(out, ec);
-    if (ec) throw IoError(out.string() + ": cannot create the output folder: " + ec.message());
-
     if (!o.quiet)
-        fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", documents.size(), secs,
-                   secs > 0 ? static_cast<double>(documents.size()) / secs : 0.0,
+        fmt::print("read {} articles in {:.2f} s ({:.1f}/s); {} places, {} events\n", documents, secs,
+                   secs > 0 ? static_cast<double>(documents) / secs : 0.0,
                    project.find(geo::layer_places) ? project.find(geo::layer_places)->features.size() : 0,
                    project.find(geo::layer_events) ? project.find(geo::layer_events)->features.size() : 0);
     std::vector<std::string> formats{"gpkg"};
     for (const auto& f : o.formats)
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
-    int status = exit_ok;
-    fmt::print("outputs:\n");
+    // Every output (the formats, the images, the video) is written aside first
+    // and put in place only when all are complete: a failure (or a kill)
+    // leaves the previous run's outputs.
+    std::vector<geo::ConversionReport> reports;
+    reports.reserve(formats.size());
     for (const auto& f : formats) {
-        try {
-            print_report(geo::write_project(project, f, destination_in(out, f)));
-        } catch (const IoError& e) {
-            fmt::print(stderr, "geoevents: {}\n", e.what());
-            status = exit_io;
-        }
+        reports.push_back(geo::write_project(project, f, out.staged(output_name(f))));
+        reports.back().destination = destination_in(out.directory(), f);  // where it will be once committed
     }
+    const std::string staged_gpkg = out.staged(output_name("gpkg"));
+    int status = exit_ok;
+    std::vector<std::pair<std::string, std::string>> media;  // kind, name in OUT/: listed once in place
     // The map images, drawn from the GeoPackage just written: what `render` draws.
-    if (!o.no_render && status == exit_ok) {
+    if (!o.no_render) {
         RenderRequest rr;
-        rr.project_file = destination_in(out, "gpkg");
-        rr.outputs = {(out / "map.png").string(), (out / "map.svg").string()};
-        rr.quiet = o.quiet;
+        rr.project_file = staged_gpkg;
+        rr.outputs = {out.staged("map.png"), out.staged("map.svg")};
+        rr.quiet = true;  // listed below with the other outputs, once in place
+        rr.notes = !o.quiet;
         status = render_images(rr);
+        media = {{"image", "map.png"}, {"image", "map.svg"}};
     }
-    if (o.video && status == exit_ok) status = record_story_video(destination_in(out, "gpkg"), (out / "story.mp4").string(), o.quiet);
-    for (const auto& n : project.notes) fmt::print(stderr, "note: {}\n", n);
-    for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
+    if (o.video && status == exit_ok) {
+        status = record_story_video(staged_gpkg, out.staged("story.mp4"), o.quiet);
+        media.emplace_back("video", "story.mp4");
+    }
+    if (status != exit_ok) return status;  // nothing committed: the previous outputs stay
+    out.commit();
+    if (!o.quiet) {
+        fmt::print("outputs:\n");
+        for (const auto& r : reports) print_report(r);
+        for (const auto& [kind, name] : media) fmt::print("  {:<11} {}\n", kind, (out.directory() / name).string());
+        for (const auto& n : project.notes) fmt::print(stderr, "note: {}\n", n);
+        for (const auto& n : notes) fmt::print(stderr, "correction: {}\n", n);
+    }
     if (!failures.empty()) {
         fmt::print(stderr, "geoevents: {} of {} inputs failed; the others were written:\n", failures.size(),
-                   failures.size() + documents.size());
+                   failures.size() + documents);
         for (const auto& f : failures) fmt::print(stderr, "  {}\n", f);
-        if (status == exit_ok) status = exit_partial;
+        status = exit_partial;
     }
     return status;
 }
@@ -226,7 +260,7 @@ void add_map_commands(CLI::App& app, Action& action) {
     map->add_option("--date", m->date, "reference date of every article (YYYY[-MM[-DD]])");
     map->add_option("--index", m->index, "gazetteer index (default: $GEOEVENTS_INDEX or the built-in path)");
     map->add_flag("--lenient", m->lenient, "replace invalid UTF-8 instead of refusing the article");
-    map->add_flag("-q,--quiet", m->quiet, "no progress bar or summary");
+    map->add_flag("-q,--quiet", m->quiet, "print nothing but errors");
     map->add_flag("--no-render", m->no_render, "do not draw OUT/map.png and OUT/map.svg");
     map->add_flag("--video", m->video, "also record the story played on its time line: OUT/story.mp4 (20 s, 30 frames/s, 1280x720; needs an X display, e.g. xvfb-run -a)");
     map->callback([&action, m] { action = [m] { return run_map(*m); }; });

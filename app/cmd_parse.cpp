@@ -43,14 +43,8 @@ int run_parse(const ParseOpts& o) {
         }
     }
     const auto gz = o.index.empty() ? gazetteer::Gazetteer::open_default() : gazetteer::Gazetteer::open(o.index);
-    std::optional<news::Lexicons> lex;
-    try {
-        lex = o.lexicons.empty() ? news::Lexicons::load_default() : news::Lexicons::load(o.lexicons);
-    } catch (const news::LexiconError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_no_index;
-    }
-    const news::Reader reader(gz, *lex);
+    const auto lex = o.lexicons.empty() ? news::Lexicons::load_default() : news::Lexicons::load(o.lexicons);
+    const news::Reader reader(gz, lex);
 
     // One article named: one JSON object. A streaming filter: JSON Lines
     // are printed as each article is read (in input order), unless events

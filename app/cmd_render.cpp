@@ -105,8 +105,9 @@ int render_images(const RenderRequest& r) {
     const render::Scene scene = render::build_scene(project, basemap, shaper, so);
     for (std::size_t i = 0; i < r.outputs.size(); ++i) render::write_image(scene, r.outputs[i], formats[i], r.scale);
 
-    for (const auto& n : scene.notes) fmt::print(stderr, "note: {}\n", n);
-    if (!scene.unlabeled.empty()) {
+    if (r.notes)
+        for (const auto& n : scene.notes) fmt::print(stderr, "note: {}\n", n);
+    if (r.notes && !scene.unlabeled.empty()) {
         std::string names;
         for (const auto& n : scene.unlabeled) names += (names.empty() ? "" : ", ") + n;
         fmt::print(stderr, "note: {} story place label(s) could not be placed without overlapping: {}\n", scene.unlabeled.size(), names);

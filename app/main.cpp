@@ -2,21 +2,19 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/error.hpp"
-#include "geoevents/news/news.hpp"
-#include "geoevents/render/basemap.hpp"
-#include "geoevents/render/build.hpp"
-#include "geoevents/render/style.hpp"
-#include "geoevents/render/text.hpp"
-#include "geoevents/viewer/viewer.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+int run(int argc, char** argv) {
+    // A file-size limit (ulimit -f) must fail the write with EFBIG, reported
+    // and exit 4 like a full disk, not kill the process without a word.
+    std::signal(SIGXFSZ, SIG_IGN);
     using namespace geoevents;
     using namespace geoevents::app;
     CLI::App cli{"geoevents: from news articles to maps (places, dates, events)"};
@@ -38,35 +36,21 @@ int main(int argc, char** argv) {
     }
     try {
         return action ? action() : exit_usage;
-    } catch (const gazetteer::IndexError& e) {
+    } catch (const Error& e) {  // every library error; the exit table is exit_status()
         fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_no_index;
-    } catch (const render::BasemapError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_no_index;
-    } catch (const news::LexiconError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_no_index;
-    } catch (const viewer::DisplayError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_no_display;
-    } catch (const render::FontError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_no_index;
-    } catch (const CrsError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_usage;
-    } catch (const ParseError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_bad_input;
-    } catch (const IoError& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_io;
-    } catch (const Error& e) {
-        fmt::print(stderr, "geoevents: {}\n", e.what());
-        return exit_bad_input;
+        return exit_status(e);
     } catch (const std::exception& e) {
         fmt::print(stderr, "geoevents: internal error: {}\n", e.what());
         return exit_internal;
+    }
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) {  // setting up the options failed: a bug
+        std::fputs("geoevents: internal error\n", stderr);
+        return geoevents::app::exit_internal;
     }
 }

@@ -17,7 +17,8 @@ struct RenderRequest {
     std::string lang;                   ///< fr or en; empty: the project's language (metadata), else en
     std::string title, subtitle, projection, style, basemap;
     std::optional<geo::Bbox> bbox;
-    bool quiet = false;
+    bool quiet = false;  ///< do not list the images written
+    bool notes = true;   ///< print the scene's notes and unplaced labels on stderr
 };
 
 /// Draws the images; prints the notes and unplaced story labels on stderr.

@@ -11,3 +11,9 @@ cmake --build --preset asan -j"$(nproc)"
 # Leak checking is off: GDAL's PostgreSQL driver keeps a small libpq
 # allocation until exit, which is not ours to free.
 ASAN_OPTIONS=detect_leaks=0 ctest --preset asan --output-on-failure -j2
+
+echo "== clang-tidy on the sources changed against main (.clang-tidy)" >&2
+bash scripts/tidy.sh
+
+echo "== each fuzz target for 30 s on its corpus (scripts/fuzz.sh)" >&2
+bash scripts/fuzz.sh 30

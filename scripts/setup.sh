@@ -27,6 +27,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils libxml2-utils
   libsfml-dev xvfb xauth ffmpeg
   postgresql-15 postgresql-15-postgis-3 postgresql-client-15
+  clang libclang-rt-14-dev clang-tidy
 )
 missing=()
 for p in "${packages[@]}"; do

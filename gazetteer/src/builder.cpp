@@ -74,6 +74,8 @@ json read_json(const fs::path& p) {
         return json::parse(read_file(p));
     } catch (const json::parse_error& e) {
         throw ParseError(p.string(), 0, 0, std::string("invalid JSON at byte ") + std::to_string(e.byte) + ": " + e.what());
+    } catch (const json::exception& e) {  // a number too large for a double, …
+        throw ParseError(p.string(), 0, 0, std::string("invalid JSON: ") + e.what());
     }
 }
 

@@ -63,6 +63,8 @@ void write_file(const fs::path& path, const unsigned char* data, std::size_t siz
     if (::close(fd.release()) != 0) throw IoError(shown.string() + ": cannot write (close): " + errno_text(errno));
 }
 
+} // namespace
+
 void sync_directory(const fs::path& dir) noexcept {
     // Makes the renames durable; a failure here does not undo a complete write.
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -71,8 +73,6 @@ void sync_directory(const fs::path& dir) noexcept {
         ::close(fd);
     }
 }
-
-} // namespace
 
 StagingArea::StagingArea() : m_root("/vsimem/geoevents-staging-" + unique_tag()) {
     ensure_gdal_registered();

@@ -42,6 +42,11 @@ private:
 /// @throws IoError naming the path when it exists and is not a directory,
 ///         or cannot be created (e.g. it lies under a regular file).
 std::vector<std::filesystem::path> prepare_directory(const std::filesystem::path& directory);
+/// `path` without the staging folder of an OutputFolder (".geoevents-run-PID-N"):
+/// the name a staged output will have once committed, for reports.
+std::string final_name(const std::string& path);
+/// fsync(2) of a directory, making the renames in it durable (errors ignored).
+void sync_directory(const std::filesystem::path& dir) noexcept;
 /// Removes the directories prepare_directory() created, if still empty.
 void remove_created(const std::vector<std::filesystem::path>& created) noexcept;
 

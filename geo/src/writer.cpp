@@ -40,7 +40,7 @@ ConversionReport write_staged(std::string_view format, const std::string& destin
                               const std::function<void(const StagingArea&, const std::string&, ConversionReport&)>& produce) {
     ConversionReport report;
     report.format = std::string(format);
-    report.destination = destination;
+    report.destination = final_name(destination);
     const fs::path dest(destination);
     std::string file_name;
     fs::path dir = dest;
@@ -59,6 +59,7 @@ ConversionReport write_staged(std::string_view format, const std::string& destin
         produce(stage, file_name, report);
         if (kind == OutputKind::directory && !report.lossless()) stage.put("conversion-report.txt", report.text());
         report.files = stage.commit(dir);
+        for (auto& f : report.files) f = final_name(f);
         return report;
     } catch (...) {
         remove_created(created);

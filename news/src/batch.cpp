@@ -10,9 +10,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "geoevents/gazetteer/gazetteer.hpp"
 
@@ -297,25 +299,41 @@ BatchResult read_articles(const Reader& reader, std::vector<ArticleInput> articl
     return read_articles(reader, source, options, threads, progress);
 }
 
+void LayerInputBuilder::add(const Document& doc) {
+    const std::size_t di = ++m_documents;
+    m_in.metadata.sources.push_back(doc.source);
+    if (doc.date.known()) ++m_dates[doc.date.iso()];
+    for (const auto& t : doc.toponyms) {
+        if (!t.place) continue;
+        auto [it, fresh] = m_index.emplace(t.place->id, m_in.places.size());
+        if (fresh) {
+            m_in.places.push_back({*t.place, 0, {}, 0, 0});
+            m_last_document.push_back(0);
+        }
+        auto& s = m_in.places[it->second];
+        ++s.mentions;
+        // Each article once (documents come in order: no search through the list).
+        if (m_last_document[it->second] != di) {
+            m_last_document[it->second] = di;
+            s.articles.push_back(doc.source);
+        }
+        if (t.role == Role::location) ++s.as_location;
+        if (t.role == Role::actor) ++s.as_actor;
+    }
+}
+
 geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<geo::Event> events,
                             const gazetteer::Gazetteer& gz, const std::string& toolkit_version) {
-    geo::LayerInput in;
-    std::map<std::string, std::size_t> index;
-    std::map<std::string, std::size_t> dates;
-    for (const auto& doc : documents) {
-        in.metadata.sources.push_back(doc.source);
-        if (doc.date.known()) ++dates[doc.date.iso()];
-        for (const auto& t : doc.toponyms) {
-            if (!t.place) continue;
-            auto [it, fresh] = index.emplace(t.place->id, in.places.size());
-            if (fresh) in.places.push_back({*t.place, 0, {}, 0, 0});
-            auto& s = in.places[it->second];
-            ++s.mentions;
-            if (std::find(s.articles.begin(), s.articles.end(), doc.source) == s.articles.end()) s.articles.push_back(doc.source);
-            if (t.role == Role::location) ++s.as_location;
-            if (t.role == Role::actor) ++s.as_actor;
-        }
-    }
+    LayerInputBuilder b;
+    for (const auto& d : documents) b.add(d);
+    return b.finish(std::move(events), gz, toolkit_version);
+}
+
+geo::LayerInput LayerInputBuilder::finish(std::vector<geo::Event> events, const gazetteer::Gazetteer& gz,
+                                          const std::string& toolkit_version) {
+    geo::LayerInput in = std::move(m_in);
+    const std::map<std::string, std::size_t> dates = std::move(m_dates);
+    *this = LayerInputBuilder{};
     // The reference date most articles share (ties: the latest).
     std::size_t best = 0;
     for (const auto& [date, count] : dates)

@@ -301,6 +301,8 @@ Corrections Corrections::load(const std::filesystem::path& path, const gazetteer
         } catch (const json::parse_error& e) {
             const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
             throw ParseError(out.m_file, line_of_byte(text, at), 0, "invalid JSON: " + std::string(e.what()));
+        } catch (const json::exception& e) {  // e.g. a number too large for a double (found by fuzzing)
+            throw ParseError(out.m_file, 0, 0, "invalid JSON: " + std::string(e.what()));
         }
         const json* list = &doc;
         if (doc.is_object()) {

@@ -1,5 +1,10 @@
 // Merging events across articles (docs/news.md, "Merging across articles").
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "geoevents/news/news.hpp"
 
@@ -43,47 +48,109 @@ const geo::TimeSpan& finer(const geo::TimeSpan& a, const geo::TimeSpan& b) {
 
 struct Cluster {
     geo::Event event;
-    std::vector<std::size_t> documents;  ///< indices of the documents reporting it
+    std::size_t last_document = 0;             ///< the last document that reported it (documents come in order)
+    std::unordered_set<std::string> sources;   ///< event.sources, for constant-time duplicate checks
 };
+
+/// Keys under which an event can meet another that same_happening() accepts:
+/// with places, each place's country (a place without one: its id); without,
+/// each actor. Two events that same_happening() joins share a key; the
+/// reverse need not hold (the key only narrows the search).
+std::vector<std::string> bucket_keys(const geo::Event& e) {
+    std::vector<std::string> keys;
+    auto key = [&e](std::string_view kind, std::string_view value) {
+        std::string k(geo::to_string(e.type));
+        k += '|';
+        k += kind;
+        k += value;
+        return k;
+    };
+    if (e.places.empty()) {
+        for (const auto& a : e.actors) keys.push_back(key("a|", a));
+    } else {
+        for (const auto& p : e.places)
+            keys.push_back(p.place.country.empty() ? key("p|", p.place.id) : key("c|", p.place.country));
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
 
 } // namespace
 
-std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
+struct EventMerger::State {
     std::vector<Cluster> clusters;
-    // Where each document's events went.
-    std::vector<std::vector<std::size_t>> assigned(documents.size());
-    for (std::size_t di = 0; di < documents.size(); ++di) {
-        const Document& d = documents[di];
-        for (const geo::Event& e : d.events) {
-            // A cluster never takes two events of one article: the article
-            // already told them apart (two coups a year apart stay two).
-            auto it = std::find_if(clusters.begin(), clusters.end(), [&](const Cluster& c) {
-                return std::find(c.documents.begin(), c.documents.end(), di) == c.documents.end() &&
-                       same_happening(c.event, e);
-            });
-            if (it == clusters.end()) {
-                Cluster c;
-                c.event = e;
-                c.event.sources.clear();
-                clusters.push_back(std::move(c));
-                it = clusters.end() - 1;
-            } else {
-                geo::Event& m = it->event;
-                m.when = finer(m.when, e.when);
-                for (const auto& p : e.places)
-                    if (std::none_of(m.places.begin(), m.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
-                        m.places.push_back(p);
-                for (const auto& a : e.actors)
-                    if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end()) m.actors.push_back(a);
-                m.confidence = std::max(m.confidence, e.confidence);
-            }
-            it->documents.push_back(di);
-            for (const auto& s : e.sources.empty() ? std::vector<std::string>{d.source} : e.sources)
-                if (std::find(it->event.sources.begin(), it->event.sources.end(), s) == it->event.sources.end())
-                    it->event.sources.push_back(s);
-            assigned[di].push_back(static_cast<std::size_t>(it - clusters.begin()));
+    // Clusters by key (ascending indices): an event is compared only with
+    // clusters it may join, instead of with every cluster.
+    std::unordered_map<std::string, std::vector<std::size_t>> buckets;
+    std::size_t documents = 0;          ///< documents added so far
+    std::vector<std::size_t> candidates;  ///< scratch
+
+    /// Merges one event of document `di`; returns the index of its cluster.
+    std::size_t add(const geo::Event& e, std::size_t di, const std::string& document_source) {
+        candidates.clear();
+        for (const auto& k : bucket_keys(e)) {
+            const auto b = buckets.find(k);
+            if (b != buckets.end()) candidates.insert(candidates.end(), b->second.begin(), b->second.end());
         }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        // The first cluster (in order of first report) that matches. A
+        // cluster never takes two events of one article: the article
+        // already told them apart (two coups a year apart stay two).
+        std::size_t ci = clusters.size();
+        for (const std::size_t c : candidates) {
+            const Cluster& cl = clusters[c];
+            if (cl.last_document == di) continue;
+            if (same_happening(cl.event, e)) {
+                ci = c;
+                break;
+            }
+        }
+        if (ci == clusters.size()) {
+            Cluster c;
+            c.event = e;
+            c.event.sources.clear();
+            clusters.push_back(std::move(c));
+        } else {
+            geo::Event& m = clusters[ci].event;
+            m.when = finer(m.when, e.when);
+            for (const auto& p : e.places)
+                if (std::none_of(m.places.begin(), m.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
+                    m.places.push_back(p);
+            for (const auto& a : e.actors)
+                if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end()) m.actors.push_back(a);
+            m.confidence = std::max(m.confidence, e.confidence);
+        }
+        Cluster& cl = clusters[ci];
+        cl.last_document = di;
+        auto add_source = [&cl](const std::string& s) {
+            if (cl.sources.insert(s).second) cl.event.sources.push_back(s);
+        };
+        if (e.sources.empty()) add_source(document_source);
+        for (const auto& s : e.sources) add_source(s);
+        // The merged event may now meet others under new keys (places it took on).
+        for (const auto& k : bucket_keys(cl.event)) {
+            auto& b = buckets[k];
+            const auto at = std::lower_bound(b.begin(), b.end(), ci);
+            if (at == b.end() || *at != ci) b.insert(at, ci);
+        }
+        return ci;
     }
+};
+
+EventMerger::EventMerger() : m_state(std::make_unique<State>()) {}
+EventMerger::~EventMerger() = default;
+EventMerger::EventMerger(EventMerger&&) noexcept = default;
+EventMerger& EventMerger::operator=(EventMerger&&) noexcept = default;
+
+void EventMerger::add(const Document& document) {
+    const std::size_t di = m_state->documents++;
+    for (const geo::Event& e : document.events) m_state->add(e, di, document.source);
+}
+
+std::vector<geo::Event> EventMerger::take() {
+    auto& clusters = m_state->clusters;
     std::vector<geo::Event> out;
     out.reserve(clusters.size());
     for (std::size_t ci = 0; ci < clusters.size(); ++ci) {
@@ -91,8 +158,21 @@ std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
         e.id = "e" + std::to_string(ci + 1);
         // More sources, more confidence (capped).
         e.confidence = std::min(0.99, e.confidence + 0.05 * static_cast<double>(e.sources.size() - 1));
-        out.push_back(e);
+        out.push_back(std::move(e));
     }
+    *m_state = State{};
+    return out;
+}
+
+std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
+    EventMerger merger;
+    // Where each document's events went.
+    std::vector<std::vector<std::size_t>> assigned(documents.size());
+    for (std::size_t di = 0; di < documents.size(); ++di) {
+        for (const geo::Event& e : documents[di].events) assigned[di].push_back(merger.m_state->add(e, di, documents[di].source));
+        ++merger.m_state->documents;
+    }
+    auto out = merger.take();
     // Each document keeps its own events (and its own evidence span), with the merged values.
     for (std::size_t di = 0; di < documents.size(); ++di) {
         auto& events = documents[di].events;

@@ -9,7 +9,7 @@ check() { if eval "$2"; then echo "ok: $1"; else echo "FAILED: $1"; fail=1; fi; 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 samples="$src/samples"
 
-"$bin" map "$samples" -o "$tmp/out" --format geojson --format shp --format fgb --format kml --format csv --format geojsonseq --quiet >"$tmp/stdout" 2>"$tmp/err"; rc=$?
+"$bin" map "$samples" -o "$tmp/out" --format geojson --format shp --format fgb --format kml --format csv --format geojsonseq >"$tmp/stdout" 2>"$tmp/err"; rc=$?
 check "map on the samples exits 0" '[ $rc -eq 0 ] || { cat "$tmp/err"; false; }'
 check "map writes events.gpkg and every requested format" '[ -s "$tmp/out/events.gpkg" ] && [ -d "$tmp/out/geojson" ] && [ -d "$tmp/out/shp" ] && [ -d "$tmp/out/fgb" ] && [ -s "$tmp/out/events.kml" ] && [ -d "$tmp/out/csv" ] && [ -d "$tmp/out/geojsonseq" ]'
 check "map prints where the outputs are" 'grep -q "events.gpkg" "$tmp/stdout"'
@@ -63,5 +63,27 @@ check "no lexicon table: exit 5 and how to build it" '[ $rc -eq 5 ] && grep -q "
 mkdir -p "$tmp/nolex"
 GEOEVENTS_LEXICONS="$tmp/nolex" "$bin" map "$samples" -o "$tmp/out5" --quiet >/dev/null 2>"$tmp/err"; rc=$?
 check "missing lexicons exit 5 and say how to make them" '[ $rc -eq 5 ] && grep -q "extract.cjs" "$tmp/err" && [ ! -e "$tmp/out5/events.gpkg" ]'
+
+# Many articles of one story (JSON Lines, more than one reading slice of 4,096):
+# the same events as the four articles alone, each listing every source once.
+cat > "$tmp/story.py" <<'PY'
+import json, pathlib, sys
+texts = [f.read_text(encoding="utf-8") for f in sorted(pathlib.Path(sys.argv[1]).glob("*/*.txt"))]
+texts = ["\n".join(t.split("\n")[1:]) if t.startswith("date ") else t for t in texts]
+for i in range(int(sys.argv[2])):
+    print(json.dumps({"id": f"a{i}", "text": texts[i % len(texts)], "date": "2022-02-17"}))
+PY
+python3 "$tmp/story.py" "$samples" 4 > "$tmp/story4.jsonl"
+python3 "$tmp/story.py" "$samples" 4200 > "$tmp/story4200.jsonl"
+"$bin" map - -o "$tmp/s4" --format csv --quiet < "$tmp/story4.jsonl" 2>"$tmp/err"; rc4=$?
+"$bin" map - -o "$tmp/s4200" --format csv --quiet -j 2 < "$tmp/story4200.jsonl" 2>"$tmp/err"; rc=$?
+story() { python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+srcs = [r["sources"].split(", ") for r in rows]
+assert all(len(s) == len(set(s)) for s in srcs), "a source listed twice"
+print(len(rows), max(len(s) for s in srcs))' "$1/csv/events.csv"; }
+check "4,200 articles of one story: the events of the four articles, every source once" \
+  '[ $rc4 -eq 0 ] && [ $rc -eq 0 ] && [ "$(story "$tmp/s4" | cut -d" " -f1)" = "$(story "$tmp/s4200" | cut -d" " -f1)" ] && [ "$(story "$tmp/s4200" | cut -d" " -f2)" -ge 2100 ]'
 
 exit $fail

@@ -139,3 +139,28 @@ TEST_CASE("impossible coordinates are refused", "[geo][geodesic][fast]") {
     bad.max_segment_km = 0;
     CHECK_THROWS_AS(geodesic_path({0, 0}, {1, 1}, bad), geoevents::GeometryError);
 }
+
+TEST_CASE("a movement whose origin is its destination, and antipodal end points", "[geo][geodesic][fast]") {
+    // Origin = destination (a force that stays put): one part, the two equal points.
+    const auto still = geodesic_path({-1.3, 15.8}, {-1.3, 15.8});
+    REQUIRE(still.size() == 1);
+    REQUIRE(still.front().size() == 2);
+    CHECK(still.front().front() == still.front().back());
+    // Antipodal end points: the geodesic is not unique, but one is drawn,
+    // finite, within range, with exact end points and no jump over 1,000 km.
+    for (const auto& [a, b] : {std::pair<LonLat, LonLat>{{0, 0}, {180, 0}}, {{10, 20}, {-170, -20}}, {{0, 90}, {0, -90}}}) {
+        const auto parts = geodesic_path(a, b);
+        REQUIRE_FALSE(parts.empty());
+        CHECK(parts.front().front() == a);
+        CHECK(parts.back().back() == b);
+        for (const auto& part : parts) {
+            REQUIRE(part.size() >= 2);
+            for (std::size_t i = 0; i < part.size(); ++i) {
+                CHECK(std::isfinite(part[i].lon));
+                CHECK(std::abs(part[i].lat) <= 90.0);
+                CHECK(std::abs(part[i].lon) <= 180.0);
+                if (i > 0) CHECK(geodesic_inverse(part[i - 1], part[i]).distance_m < 1'000'000.0);
+            }
+        }
+    }
+}

@@ -129,6 +129,32 @@ TEST_CASE("PostGIS: a failed write changes nothing (one transaction)", "[geo][.p
     compare::compare_projects(original, read_project(url, ReadOptions{o.project_id}));
 }
 
+TEST_CASE("PostGIS: SQL in a project id or a layer name is stored as text, executes nothing", "[geo][.postgis]") {
+    const std::string& url = require_server();
+    const Project original = build_layers(story::input());
+    WriteOptions safe;
+    safe.project_id = "story-test-hostile-witness";
+    write_project(original, "postgis", url, safe);
+    const std::size_t places_before = rows(url, layer_places, safe.project_id);
+    REQUIRE(places_before > 0);
+
+    // A project id made to close a string literal and drop a table.
+    WriteOptions hostile;
+    hostile.project_id = "x'); DROP TABLE places; --";
+    write_project(original, "postgis", url, hostile);
+    compare::compare_projects(original, read_project(url, ReadOptions{hostile.project_id}));
+    CHECK(rows(url, layer_places, safe.project_id) == places_before);
+
+    // A layer name made to close a quoted identifier: a table of that name, nothing else.
+    Project renamed = original;
+    const std::string evil = "evil\"; DROP TABLE places; --";
+    renamed.find(layer_events)->name = evil;
+    write_project(renamed, "postgis", url, safe);
+    CHECK(rows(url, evil, safe.project_id) == original.find(layer_events)->features.size());
+    CHECK(rows(url, layer_places, safe.project_id) == places_before);
+    CHECK(rows(url, layer_places, hostile.project_id) == places_before);
+}
+
 // Needs no server: runs with the other writer tests.
 TEST_CASE("PostGIS: a server that is down gives a clear error without the password", "[geo][writer]") {
     const Project p = build_layers(story::input());

@@ -2,6 +2,7 @@
 // what the main job shows a reader must hold.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "geoevents/gazetteer/gazetteer.hpp"
@@ -90,4 +91,49 @@ TEST_CASE("the samples' areas are valid and events stand inside them", "[news][m
                 CHECK(a.geometry.intersects(e.geometry));
             }
     }
+}
+
+TEST_CASE("merging one document at a time gives merge_events' events, each source once", "[news][map][merge]") {
+    std::istringstream no_stdin;
+    news::ArticleSource articles({std::string(GEOEVENTS_SOURCE_DIR) + "/samples"}, no_stdin);
+    auto batch = news::read_articles(env().reader, articles, {}, 2);
+    REQUIRE(batch.documents.size() == 4);
+    // The four articles told three times over (as many outlets would).
+    std::vector<news::Document> docs;
+    for (int copy = 0; copy < 3; ++copy)
+        for (auto d : batch.documents) {
+            d.source += "#" + std::to_string(copy);
+            for (auto& e : d.events)
+                for (auto& src : e.sources) src += "#" + std::to_string(copy);
+            docs.push_back(std::move(d));
+        }
+    news::EventMerger merger;
+    for (const auto& d : docs) merger.add(d);
+    const auto incremental = merger.take();
+    auto copies = docs;
+    const auto whole = news::merge_events(copies);
+    REQUIRE(incremental.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(incremental[i].id == whole[i].id);
+        CHECK(incremental[i].sources == whole[i].sources);
+        CHECK(incremental[i].places.size() == whole[i].places.size());
+        CHECK(incremental[i].confidence == whole[i].confidence);
+        auto sorted = incremental[i].sources;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+    }
+    // The withdrawal is reported by both Barkhane articles in each copy.
+    CHECK(std::any_of(incremental.begin(), incremental.end(),
+                      [](const geo::Event& e) { return e.type == geo::EventType::withdrawal && e.sources.size() == 6; }));
+    // The layer input counts each article once per place, as layer_input does.
+    news::LayerInputBuilder builder;
+    for (const auto& d : docs) builder.add(d);
+    const auto in = builder.finish(std::vector<geo::Event>(incremental), env().gz, "test");
+    const auto ref = news::layer_input(docs, std::vector<geo::Event>(whole), env().gz, "test");
+    REQUIRE(in.places.size() == ref.places.size());
+    for (std::size_t i = 0; i < in.places.size(); ++i) {
+        CHECK(in.places[i].articles == ref.places[i].articles);
+        CHECK(in.places[i].mentions == ref.places[i].mentions);
+    }
+    CHECK(in.metadata.sources.size() == 12);
 }

@@ -16,15 +16,16 @@
 #include <string_view>
 #include <vector>
 
+#include "geoevents/geo/error.hpp"
 #include "geoevents/geo/types.hpp"
 
 namespace geoevents::gazetteer {
 
 /// The index is missing, unreadable, of another version or corrupt.
 /// what() names the file and the command that builds the index.
-class IndexError : public std::runtime_error {
+class IndexError : public DataError {
 public:
-    using std::runtime_error::runtime_error;
+    using DataError::DataError;
 };
 
 enum class Lang : std::uint8_t { any = 0, fr = 1, en = 2 };

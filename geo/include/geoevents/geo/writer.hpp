@@ -99,8 +99,9 @@ struct ReadOptions {
     std::string project_id;
 };
 
-/// Reads one layer of any GDAL vector source (a GeoPackage, a GeoJSON file,
-/// a directory of shapefiles, "PG:…"), `layer` empty meaning the first one.
+/// Reads one layer of a vector source in one of the formats the toolkit
+/// writes (a GeoPackage, a GeoJSON file, a directory of shapefiles, "PG:…";
+/// GDAL's other drivers are never tried on it), `layer` empty meaning the first one.
 /// Field types are mapped back to the schema's (String → string, Integer and
 /// Integer64 → integer, Real → real, Date/DateTime → datetime as ISO 8601
 /// UTC text); the `project` column of PostGIS tables is not returned.

@@ -6,9 +6,11 @@
 #include <cstddef>
 #include <functional>
 #include <istream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "geoevents/geo/layers.hpp"
@@ -113,5 +115,23 @@ std::string read_article_file(const std::string& path, std::size_t limit = max_a
 /// actor places from the gazetteer, and the metadata (sources, reference date).
 geo::LayerInput layer_input(const std::vector<Document>& documents, std::vector<geo::Event> events,
                             const gazetteer::Gazetteer& gazetteer, const std::string& toolkit_version);
+
+/// layer_input() one document at a time, so that a large batch can drop its
+/// documents once added (memory: the places and sources, not the documents).
+class LayerInputBuilder {
+public:
+    /// Counts a document's mentions. Documents must come in input order.
+    void add(const Document& document);
+    /// The layer builder's input, as layer_input() makes it.
+    geo::LayerInput finish(std::vector<geo::Event> events, const gazetteer::Gazetteer& gazetteer,
+                           const std::string& toolkit_version);
+
+private:
+    geo::LayerInput m_in;
+    std::unordered_map<std::string, std::size_t> m_index;  ///< place id → index in m_in.places
+    std::vector<std::size_t> m_last_document;              ///< per place: last document naming it, + 1
+    std::map<std::string, std::size_t> m_dates;            ///< reference dates and their counts
+    std::size_t m_documents = 0;
+};
 
 } // namespace geoevents::news

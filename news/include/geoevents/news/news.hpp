@@ -34,9 +34,9 @@ struct ReaderData;
 /// stale. what() names the file and says how to make it (node
 /// data/lexicons/extract.cjs for the lists, `geoevents lexicons build` for
 /// the table).
-class LexiconError : public Error {
+class LexiconError : public DataError {
 public:
-    using Error::Error;
+    using DataError::DataError;
 };
 
 /// Largest article read, in bytes (16 MiB): a bigger input is refused, so a
@@ -163,6 +163,30 @@ private:
 /// its own evidence span. Deterministic for a given order of documents.
 /// @returns the merged events, in order of first report (evidence from the first source).
 std::vector<geo::Event> merge_events(std::vector<Document>& documents);
+
+/// The merging of merge_events() done one document at a time, leaving the
+/// documents as they are: for `map`, which needs only the merged events, so
+/// that a story told by many articles keeps its list of sources once, not in
+/// every document, and documents can be dropped once added. Time and memory
+/// are linear in the events when they fall in a bounded number of
+/// (type, country) pairs and dates: an event is compared only with merged
+/// events that share its type and a country (or, without places, an actor).
+class EventMerger {
+public:
+    EventMerger();
+    ~EventMerger();
+    EventMerger(EventMerger&&) noexcept;
+    EventMerger& operator=(EventMerger&&) noexcept;
+    /// Adds a document's events. Documents must come in input order.
+    void add(const Document& document);
+    /// The merged events so far, as merge_events() returns them; the merger is empty afterwards.
+    std::vector<geo::Event> take();
+
+private:
+    friend std::vector<geo::Event> merge_events(std::vector<Document>& documents);
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 /// The document as the contract's JSON object (shared/contracts/document.md).
 /// `indent` < 0 gives one line (JSON Lines).

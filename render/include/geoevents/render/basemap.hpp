@@ -30,9 +30,9 @@ namespace geoevents::render {
 /// The basemap file is missing, unreadable, of another format version,
 /// truncated or corrupt. what() names the file and says to run
 /// `geoevents basemap build`.
-class BasemapError : public Error {
+class BasemapError : public DataError {
 public:
-    using Error::Error;
+    using DataError::DataError;
 };
 
 /// Natural Earth scale of the geometry.

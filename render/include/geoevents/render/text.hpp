@@ -14,9 +14,9 @@ namespace geoevents::render {
 
 /// A font family the style names is not installed; what() names the Debian
 /// package that provides it.
-class FontError : public Error {
+class FontError : public DataError {
 public:
-    using Error::Error;
+    using DataError::DataError;
 };
 
 struct TextMetrics {

@@ -38,7 +38,7 @@ namespace geoevents::viewer {
 /// viewer checks first. what() says to run under `xvfb-run -a`.
 class DisplayError : public Error {
 public:
-    using Error::Error;
+    explicit DisplayError(const std::string& message) : Error(message, ErrorKind::no_display) {}
 };
 
 /// @throws DisplayError when $DISPLAY is unset or the X server does not answer.
