@@ -36,7 +36,7 @@ struct ArticleSource::Impl {
     enum class Mode { unknown, jsonl, raw, done } mode = Mode::unknown;
     std::size_t line_no = 0;
 
-    static ArticleInput failed(std::string source, Failure f, std::string message) {
+    static ArticleInput failed(const std::string& source, Failure f, const std::string& message) {
         ArticleInput a;
         a.source = source;
         a.failure = f;
@@ -276,7 +276,7 @@ void read_articles(const Reader& reader, ArticleSource& source, const ReadOption
                                                  return w;
                                              }) &
                 tbb::make_filter<Item, void>(tbb::filter_mode::serial_in_order,
-                                             [&](Item w) { sink(std::move(w->result)); }));
+                                             [&](const Item& w) { sink(std::move(w->result)); }));
     });
 }
 
