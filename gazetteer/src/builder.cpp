@@ -391,8 +391,11 @@ void Builder::resolve_admin1() {
         auto [lo, hi] = m_iso_subdiv.equal_range(cc);
         for (auto it = lo; it != hi && !match; ++it)
             if (std::find(seat_keys.begin(), seat_keys.end(), normalize(it->second.second)) != seat_keys.end()) match = &it->second;
+        std::string subdivision = cc;
+        subdivision += '-';
+        subdivision += code;
         for (auto it = lo; it != hi && !match; ++it)
-            if (it->second.first == cc + "-" + code) match = &it->second;
+            if (it->second.first == subdivision) match = &it->second;
         if (!match) continue;
         for (auto c : info.cities) m_places[c].admin1 = match->second;
         if (!done.insert(match->first).second) continue;

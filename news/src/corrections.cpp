@@ -203,8 +203,8 @@ Correction from_json(const json& o, const RecordReader& r) {
         if (!o["places"].is_array()) r.fail("places must be a list");
         std::vector<geo::EventPlace> ps;
         for (const auto& p : o["places"]) {
-            if (p.is_object() && p.contains("place")) ps.push_back({json_place(p["place"], r), r.role(text_field(p, "role", r))});
-            else ps.push_back({json_place(p, r), geo::PlaceRole::location});
+            if (p.is_object() && p.contains("place")) ps.emplace_back(json_place(p["place"], r), r.role(text_field(p, "role", r)));
+            else ps.emplace_back(json_place(p, r), geo::PlaceRole::location);
         }
         c.places = std::move(ps);
     }
