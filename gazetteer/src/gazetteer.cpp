@@ -1,9 +1,6 @@
 #include "geoevents/gazetteer/gazetteer.hpp"
+#include "geoevents/geo/mapped_file.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -27,8 +24,9 @@ const char* const build_hint = "build it with `geoevents gazetteer build`";
 
 struct Gazetteer::Impl {
     std::filesystem::path path;
-    const std::uint8_t* base = nullptr;
-    std::size_t size = 0;
+    std::optional<geo::MappedFile> file;
+    const std::uint8_t* base = nullptr;  ///< file->data()
+    std::size_t size = 0;                ///< file->size()
     const Header* header = nullptr;
     const PlaceRec* places = nullptr;
     const Slot* slots = nullptr;
@@ -37,10 +35,6 @@ struct Gazetteer::Impl {
     const char* strings = nullptr;
     const std::uint8_t* blobs = nullptr;
     std::uint64_t slot_mask = 0;
-
-    ~Impl() {
-        if (base) munmap(const_cast<std::uint8_t*>(base), size);
-    }
 
     // Offsets read from the file are checked, so a damaged index gives wrong
     // text at worst, never a read outside the mapping.
@@ -84,26 +78,15 @@ Gazetteer Gazetteer::open(const std::filesystem::path& path) {
     auto fail = [&](const std::string& why) -> IndexError {
         return IndexError("gazetteer index " + path.string() + ": " + why + "; " + build_hint);
     };
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw fail(errno == ENOENT ? "not found" : std::strerror(errno));
-    struct stat st {};
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw fail("not a regular file");
-    }
-    const auto size = static_cast<std::size_t>(st.st_size);
-    if (size < sizeof(Header)) {
-        ::close(fd);
-        throw fail("too short to be an index (" + std::to_string(size) + " bytes)");
-    }
-    void* m = mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
-    ::close(fd);
-    if (m == MAP_FAILED) throw fail(std::string("cannot map: ") + std::strerror(errno));
-
+    std::string why;
+    auto file = geo::MappedFile::open(path, sizeof(Header), "an index", why);
+    if (!file) throw fail(why);
+    const std::size_t size = file->size();
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    impl->base = static_cast<const std::uint8_t*>(m);
+    impl->base = file->data();
     impl->size = size;
+    impl->file = std::move(file);
     const auto* h = reinterpret_cast<const Header*>(impl->base);
     impl->header = h;
     if (std::memcmp(h->magic, magic, sizeof magic) != 0) throw fail("not a geoevents gazetteer index");

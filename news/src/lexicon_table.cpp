@@ -10,10 +10,7 @@
 // the format version, the size and modification time of each extracted list
 // and a hash of their contents (a stale table is refused), and the
 // fingerprint of the gazetteer index the answers were computed with.
-#include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -21,6 +18,8 @@
 
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "lexicon_table.hpp"
+
+#include "geoevents/geo/mapped_file.hpp"
 #include "reader_data.hpp"
 
 namespace geoevents::news {
@@ -28,14 +27,10 @@ namespace geoevents::news {
 namespace detail {
 
 struct TableMapping {
-    const std::uint8_t* base = nullptr;
-    std::size_t size = 0;
-    TableMapping() = default;
-    TableMapping(const TableMapping&) = delete;
-    TableMapping& operator=(const TableMapping&) = delete;
-    ~TableMapping() {
-        if (base) munmap(const_cast<std::uint8_t*>(base), size);
-    }
+    geo::MappedFile file;
+    const std::uint8_t* base = nullptr;  ///< file.data()
+    std::size_t size = 0;                ///< file.size()
+    explicit TableMapping(geo::MappedFile f) : file(std::move(f)), base(file.data()), size(file.size()) {}
 };
 
 namespace {
@@ -151,24 +146,11 @@ void map_table(Lexicons::Data& d, const std::filesystem::path& dir) {
                            "(after `npm ci` in .cache/data; scripts/setup.sh does both), or point "
                            "GEOEVENTS_LEXICONS at the folder holding them");
 
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw fail(errno == ENOENT ? "not found" : std::strerror(errno));
-    struct stat st {};
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw fail("not a regular file");
-    }
-    const auto size = static_cast<std::size_t>(st.st_size);
-    if (size < sizeof(Header)) {
-        ::close(fd);
-        throw fail("too short to be a lexicon table (" + std::to_string(size) + " bytes)");
-    }
-    void* m = mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
-    ::close(fd);
-    if (m == MAP_FAILED) throw fail(std::string("cannot map: ") + std::strerror(errno));
-    auto mapping = std::make_shared<TableMapping>();
-    mapping->base = static_cast<const std::uint8_t*>(m);
-    mapping->size = size;
+    std::string why;
+    auto file = geo::MappedFile::open(path, sizeof(Header), "a lexicon table", why);
+    if (!file) throw fail(why);
+    auto mapping = std::make_shared<TableMapping>(std::move(*file));
+    const std::size_t size = mapping->size;
 
     const auto* h = reinterpret_cast<const Header*>(mapping->base);
     if (std::memcmp(h->magic, table_magic, sizeof table_magic) != 0) throw fail("not a geoevents lexicon table");

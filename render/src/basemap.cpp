@@ -1,10 +1,7 @@
 // The memory-mapped basemap file (layout in basemap_format.hpp).
 #include "geoevents/render/basemap.hpp"
+#include "geoevents/geo/mapped_file.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -107,8 +104,9 @@ std::vector<Vertex> clip_ring(VertexSpan ring, const geo::Bbox& box) {
 
 struct Basemap::Impl {
     std::filesystem::path path;
-    const std::uint8_t* base = nullptr;
-    std::size_t size = 0;
+    std::optional<geo::MappedFile> file;
+    const std::uint8_t* base = nullptr;  ///< file->data()
+    std::size_t size = 0;                ///< file->size()
     const Header* header = nullptr;
     const FeatureRec* features = nullptr;
     const PartRec* parts = nullptr;
@@ -117,12 +115,6 @@ struct Basemap::Impl {
     const CapitalRec* capitals = nullptr;
     const char* strings = nullptr;
 
-    Impl() = default;
-    Impl(const Impl&) = delete;
-    Impl& operator=(const Impl&) = delete;
-    ~Impl() {
-        if (base) munmap(const_cast<std::uint8_t*>(base), size);
-    }
 
     // Ranges were checked by open(): these never read outside the mapping.
     std::string_view str(StrRef r) const noexcept { return {strings + r.off, r.len}; }
@@ -156,26 +148,15 @@ Basemap Basemap::open(const std::filesystem::path& path) {
     auto fail = [&](const std::string& why) {
         return BasemapError("basemap " + path.string() + ": " + why + "; build it with `geoevents basemap build`");
     };
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw fail(errno == ENOENT ? "not found" : std::strerror(errno));
-    struct stat st {};
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw fail("not a regular file");
-    }
-    const auto size = static_cast<std::size_t>(st.st_size);
-    if (size < sizeof(Header)) {
-        ::close(fd);
-        throw fail("too short to be a basemap (" + std::to_string(size) + " bytes)");
-    }
-    void* m = mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
-    ::close(fd);
-    if (m == MAP_FAILED) throw fail(std::string("cannot map: ") + std::strerror(errno));
-
-    auto impl = std::make_unique<Impl>();  // unmaps on every throw below
+    std::string why;
+    auto file = geo::MappedFile::open(path, sizeof(Header), "a basemap", why);
+    if (!file) throw fail(why);
+    const std::size_t size = file->size();
+    auto impl = std::make_unique<Impl>();
     impl->path = path;
-    impl->base = static_cast<const std::uint8_t*>(m);
+    impl->base = file->data();
     impl->size = size;
+    impl->file = std::move(file);
     const auto* h = reinterpret_cast<const Header*>(impl->base);
     impl->header = h;
     if (std::memcmp(h->magic, basemap_magic, sizeof basemap_magic) != 0) throw fail("not a geoevents basemap");

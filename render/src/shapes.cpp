@@ -70,25 +70,4 @@ ArrowShape arrow_shape(const ArrowItem& a) {
 
 std::vector<Point> partial_path(const std::vector<Point>& path, double fraction) { return detail::partial(path, fraction); }
 
-std::vector<std::array<Point, 2>> hatch_segments(const Box& b, double spacing, bool cross) {
-    std::vector<std::array<Point, 2>> out;
-    if (!(spacing > 0)) return out;
-    // Lines x - y = c (going down-right… in y-down space: "\" lines) and x + y = c ("/").
-    const double h = b.height();
-    for (double c = std::floor((b.x0 + b.y0) / spacing) * spacing; c <= b.x1 + b.y1; c += spacing)
-        out.push_back({Point{c - b.y0, b.y0}, Point{c - b.y0 - h, b.y0 + h}});
-    if (cross)
-        for (double c = std::floor((b.x0 - b.y1) / spacing) * spacing; c <= b.x1 - b.y0; c += spacing)
-            out.push_back({Point{c + b.y0, b.y0}, Point{c + b.y0 + h, b.y0 + h}});
-    return out;
-}
-
-std::vector<Point> dot_centres(const Box& b, double spacing) {
-    std::vector<Point> out;
-    if (!(spacing > 0)) return out;
-    for (double y = std::floor(b.y0 / spacing) * spacing + spacing / 2; y <= b.y1 + spacing; y += spacing)
-        for (double x = std::floor(b.x0 / spacing) * spacing + spacing / 2; x <= b.x1 + spacing; x += spacing) out.push_back({x, y});
-    return out;
-}
-
 } // namespace geoevents::render

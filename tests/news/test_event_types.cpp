@@ -130,7 +130,8 @@ TEST_CASE("a redeployment starts from the object of the departure before it", "[
     for (const char* text : {"Les forces quittant le Mali seront redéployées au Niger.",
                              "The forces leaving Mali will be redeployed to Niger."}) {
         INFO(text);
-        const auto* r = one(read(text, "2024-03-13"), EventType::redeployment);
+        const auto doc = read(text, "2024-03-13");
+        const auto* r = one(doc, EventType::redeployment);
         CHECK(has_place(*r, "ML", PlaceRole::origin));
         CHECK(has_place(*r, "NE", PlaceRole::destination));
         CHECK(r->status == EventStatus::planned);

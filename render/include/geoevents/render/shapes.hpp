@@ -1,6 +1,7 @@
 #pragma once
 // The geometry every backend draws the same way: marker outlines, arrow
-// shafts and heads, hatch lines. Backends call these instead of drawing their
+// shafts and heads, partial paths. (Pattern fills are tiles: cairo_backend.cpp,
+// svg_writer.cpp.) Backends call these instead of drawing their
 // own shapes, so a PNG, an SVG and a viewer frame show the same marks.
 #include <array>
 #include <vector>
@@ -25,14 +26,5 @@ ArrowShape arrow_shape(const ArrowItem& arrow);
 /// The first `fraction` (0 to 1) of a path's length: a movement drawn as it
 /// progresses.
 std::vector<Point> partial_path(const std::vector<Point>& path, double fraction);
-
-/// Segments (pairs of points) of a hatch pattern covering `box`: lines at
-/// 45° (and at -45° too for a cross hatch) every `spacing` px, anchored on
-/// the image origin so that neighbouring areas' hatches line up.
-std::vector<std::array<Point, 2>> hatch_segments(const Box& box, double spacing, bool cross);
-
-/// Centres of a dot pattern covering `box`: a square grid every `spacing` px,
-/// the dots at (i + ½, j + ½) · spacing (anchored on the image origin).
-std::vector<Point> dot_centres(const Box& box, double spacing);
 
 } // namespace geoevents::render
