@@ -33,6 +33,12 @@ struct SrsReleaser {
     }
 };
 using SrsPtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsReleaser>;
+struct TransformDestroyer {
+    void operator()(OGRCoordinateTransformationH t) const noexcept {
+        if (t) OCTDestroyCoordinateTransformation(t);
+    }
+};
+using TransformPtr = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
 
 struct FieldDefnDestroyer {
     void operator()(OGRFieldDefnH f) const noexcept {

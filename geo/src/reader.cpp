@@ -62,6 +62,49 @@ GeometryType schema_geometry(OGRwkbGeometryType t) {
     }
 }
 
+/// The transformation from the layer's CRS to WGS 84 longitude/latitude, or
+/// null when it is that already (or declares none: the toolkit's own files).
+/// A GeoJSON `crs` member (obsolete since RFC 7946, still written by some
+/// tools) or a shapefile's .prj in metres is honoured, not misread as degrees.
+detail::TransformPtr transform_to_wgs84(OGRLayerH l, const std::string& source, const std::string& layer) {
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(l);
+    if (!srs) return nullptr;
+    const detail::SrsPtr wgs84 = detail::wgs84();
+    const char* const same[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+    if (OSRIsSameEx(srs, wgs84.get(), same)) return nullptr;
+    detail::TransformPtr t(OCTNewCoordinateTransformation(srs, wgs84.get()));
+    if (!t) {
+        const char* name = OSRGetName(srs);
+        throw ParseError(source, 0, 0,
+                         "layer " + layer + ": its coordinate reference system (" + (name ? name : "unnamed") +
+                             ") cannot be transformed to WGS 84 longitude/latitude");
+    }
+    return t;
+}
+
+/// Refuses coordinates no place on Earth has, naming the feature. Latitudes
+/// beyond ±90 whose longitudes would be valid latitudes are most often
+/// latitude/longitude written in the wrong order: the message says so.
+void check_coordinates(OGRGeometryH g, const std::string& source, const std::string& layer, GIntBig fid) {
+    OGREnvelope e;
+    OGR_G_GetEnvelope(g, &e);
+    const auto where = [&] { return "layer " + layer + ", feature " + std::to_string(fid) + ": "; };
+    if (!std::isfinite(e.MinX) || !std::isfinite(e.MaxX) || !std::isfinite(e.MinY) || !std::isfinite(e.MaxY))
+        throw ParseError(source, 0, 0, where() + "a coordinate is not a finite number");
+    if (e.MinY < -90 || e.MaxY > 90) {
+        const double bad = e.MinY < -90 ? e.MinY : e.MaxY;
+        const bool swapped = e.MinX >= -90 && e.MaxX <= 90;
+        throw ParseError(source, 0, 0,
+                         where() + "latitude " + std::to_string(bad) + " is beyond ±90" +
+                             (swapped ? " (are latitude and longitude swapped? GeoJSON and these layers put the "
+                                        "longitude first)"
+                                      : ""));
+    }
+    if (e.MinX < -180 || e.MaxX > 180)
+        throw ParseError(source, 0, 0,
+                         where() + "longitude " + std::to_string(e.MinX < -180 ? e.MinX : e.MaxX) + " is beyond ±180");
+}
+
 Layer read_from(OGRLayerH l, const std::string& source, const ReadOptions& options) {
     detail::GdalErrorScope errors;
     Layer out;
@@ -87,12 +130,19 @@ Layer read_from(OGRLayerH l, const std::string& source, const ReadOptions& optio
     out.geometry_type = schema_geometry(declared);
     const bool infer = wkbFlatten(declared) != wkbNone && out.geometry_type == GeometryType::none;
 
+    const detail::TransformPtr to_wgs84 = transform_to_wgs84(l, source, out.name);
+
     std::vector<std::pair<GIntBig, LayerFeature>> rows;
     OGR_L_ResetReading(l);
     while (detail::FeaturePtr f{OGR_L_GetNextFeature(l)}) {
         // The geometry first, moved into the feature: a default Geometry is a
         // GEOS allocation of its own, not worth making 100,000 times for nothing.
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
+        if (g && to_wgs84 && OGR_G_Transform(g, to_wgs84.get()) != OGRERR_NONE)
+            throw ParseError(source, 0, 0,
+                             "layer " + out.name + ", feature " + std::to_string(OGR_F_GetFID(f.get())) +
+                                 ": cannot transform its coordinates to WGS 84");
+        if (g && !OGR_G_IsEmpty(g)) check_coordinates(g, source, out.name, OGR_F_GetFID(f.get()));
         if (g && infer && out.geometry_type == GeometryType::none) out.geometry_type = schema_geometry(OGR_G_GetGeometryType(g));
         LayerFeature lf{[&] {
                             if (!g) return Geometry();
@@ -166,7 +216,7 @@ Layer read_layer(const std::string& source, std::string_view layer, const ReadOp
     OGRLayerH l = name.empty() ? GDALDatasetGetLayer(ds.get(), 0) : GDALDatasetGetLayerByName(ds.get(), name.c_str());
     if (!l) throw IoError(redact_connection(source) + ": no layer '" + name + "'");
     try {
-        return read_from(l, source, options);
+        return read_from(l, redact_connection(source), options);
     } catch (const IoError& e) {
         throw IoError(redact_connection(e.what()));
     }
@@ -180,7 +230,7 @@ Project read_project(const std::string& source, const ReadOptions& options) {
         OGRLayerH l = GDALDatasetGetLayerByName(ds.get(), std::string(name).c_str());
         if (!l) continue;
         try {
-            project.layers.push_back(read_from(l, source, options));
+            project.layers.push_back(read_from(l, redact_connection(source), options));
         } catch (const IoError& e) {
             throw IoError(redact_connection(e.what()));
         }

@@ -148,7 +148,11 @@ ArticleSource::ArticleSource(const std::vector<std::string>& arguments, std::ist
         if (fs::is_directory(p, ec)) {
             std::vector<fs::path> files;
             for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file() && it->path().extension() == ".txt") files.push_back(it->path());
+                // Every .txt entry but a folder: a link whose file is gone, or a
+                // file removed before its turn, then fails by name instead of
+                // being left out silently.
+                if (std::error_code gone; it->path().extension() == ".txt" && !it->is_directory(gone))
+                    files.push_back(it->path());
             if (ec) m.queue.push_back(Impl::failed(arg, Failure::io, "cannot list the folder: " + ec.message()));
             std::sort(files.begin(), files.end());
             if (files.empty() && !ec) m.queue.push_back(Impl::failed(arg, Failure::bad_input, "no .txt article in this folder"));

@@ -92,6 +92,47 @@ sum=$(md5sum out/events.gpkg)
 row 4 "a full output file system (file-size limit): a message, exit 4" "File too large" -- bash -c "ulimit -f 8; exec \"$bin\" map \"$samples\" -o out --quiet"
 check "  ... the previous output is untouched" '[ "$(md5sum out/events.gpkg)" = "$sum" ]'
 
+# A read-only output folder. Root writes anywhere, so as root the run is made
+# as `nobody` (setpriv, util-linux), when nobody can reach the binary and data.
+mkdir -p readonly; chmod 555 readonly
+as_user=()
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  chmod 755 "$tmp"
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+fi
+if [ "$(id -u)" != 0 ] || { [ ${#as_user[@]} -gt 0 ] && "${as_user[@]}" "$bin" parse "$samples/$(ls "$samples" | head -1)" >/dev/null 2>&1; }; then
+  row 4 "a read-only output folder: named, nothing written" "readonly.*Permission denied" -- "${as_user[@]}" "$bin" map "$samples" -o readonly --quiet
+  check "  ... nothing left in it" '[ -z "$(ls -A readonly)" ]'
+else
+  echo "skipped: a read-only output folder (root, and user nobody cannot reach $bin or its data)"
+fi
+chmod 755 readonly
+
+# Files that vanish: a link whose file is gone (as a file removed between the
+# listing of a folder and its turn) fails by name; the other articles are written.
+mkdir -p vanish; cp "$samples"/*.txt vanish/; ln -s "$tmp/removed-before-its-turn.txt" vanish/gone.txt
+row 6 "a file of a folder that disappears before it is read: named, the others written" "vanish/gone.txt: cannot read: No such file" -- "$bin" map vanish -o out-vanish --quiet
+check "  ... the others are in the GeoPackage" '[ -s out-vanish/events.gpkg ]'
+
+# GeoJSON another tool wrote, drawn by render: a crs member in metres is honoured;
+# latitude written first is refused with the feature named.
+if command -v ogr2ogr >/dev/null; then
+  ogr2ogr -f GeoJSON -t_srs EPSG:3857 -lco RFC7946=NO places.geojson out/events.gpkg places 2>/dev/null
+  row 0 "GeoJSON with a crs member (EPSG:3857 metres): transformed and drawn" "" -- "$bin" render places.geojson -o crs.png
+  check "  ... the map is written" '[ -s crs.png ]'
+  ogr2ogr -f GeoJSON swapped.geojson out/events.gpkg places 2>/dev/null
+  python3 - swapped.geojson <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for f in d["features"]:
+    f["geometry"]["coordinates"].reverse()
+d["features"].insert(0, d["features"].pop())  # any feature may be the first wrong one
+json.dump(d, open(sys.argv[1], "w"))
+PY
+  row 3 "GeoJSON with latitude and longitude swapped: refused, feature named" "swapped.geojson: .*feature [0-9]*: latitude .* beyond ±90 (are latitude and longitude swapped" -- "$bin" render swapped.geojson -o swapped.png
+  check "  ... no image" '[ ! -e swapped.png ]'
+fi
+
 # --- security: ids and corrections never choose where files go
 mkdir -p jail
 printf '{"id": "../../escaped", "text": "Les soldats ont quitté Gao."}\n{"id": "/tmp/absolute-%s", "text": "Bamako."}\n' "$$" > ids.jsonl

@@ -174,3 +174,50 @@ TEST_CASE("PostGIS: a server that is down gives a clear error without the passwo
     for (const auto& e : std::filesystem::directory_iterator(std::filesystem::current_path()))
         CHECK_FALSE(e.path().filename().string().starts_with("PG:"));
 }
+
+TEST_CASE("PostGIS: a wrong password and tables owned by another role: a clear error, nothing written",
+          "[geo][.postgis]") {
+    const std::string& url = require_server();
+    const Project original = build_layers(story::input());
+    WriteOptions witness;
+    witness.project_id = "story-test-owner-witness";
+    write_project(original, "postgis", url, witness);  // the tables exist, owned by the server's superuser
+    const std::size_t places_before = rows(url, layer_places, witness.project_id);
+    REQUIRE(places_before > 0);
+
+    // The test server's role that logs in with a password and owns nothing.
+    auto [rc, pw_url] = capture(script() + " pw-url");
+    REQUIRE(rc == 0);
+    const std::string password = pw_url.substr(pw_url.find("password=") + 9);
+
+    SECTION("wrong password") {
+        std::string wrong = pw_url;
+        wrong.replace(wrong.find(password), password.size(), "Wr0ngSecret");
+        try {
+            write_project(original, "postgis", wrong, witness);
+            FAIL("expected an IoError");
+        } catch (const geoevents::IoError& e) {
+            const std::string what = e.what();
+            INFO(what);
+            CHECK(what.find("cannot connect") != std::string::npos);
+            CHECK(what.find("password authentication failed") != std::string::npos);
+            CHECK(what.find("Wr0ngSecret") == std::string::npos);
+            CHECK(what.find("password=***") != std::string::npos);
+        }
+    }
+    SECTION("the tables belong to another role") {
+        try {
+            write_project(original, "postgis", pw_url, witness);
+            FAIL("expected an IoError");
+        } catch (const geoevents::IoError& e) {
+            const std::string what = e.what();
+            INFO(what);
+            CHECK(what.find("permission denied") != std::string::npos);
+            CHECK(what.find("places") != std::string::npos);
+            CHECK(what.find(password) == std::string::npos);
+        }
+    }
+    // Whatever failed, the superuser's rows are as they were.
+    compare::compare_projects(original, read_project(url, ReadOptions{witness.project_id}));
+    CHECK(rows(url, layer_places, witness.project_id) == places_before);
+}

@@ -302,3 +302,43 @@ TEST_CASE("a full file system fails the write and leaves no partial file", "[geo
     CHECK(compare::temporaries(mnt / "geojson").empty());
     CHECK(compare::temporaries(mnt).empty());
 }
+
+TEST_CASE("Reading GeoJSON another tool wrote: a crs member is honoured, swapped coordinates refused", "[geo][reader]") {
+    TempDir dir;
+    const auto write = [&](const std::string& name, const std::string& text) {
+        const fs::path p = dir.path() / name;
+        std::ofstream(p) << text;
+        return p.string();
+    };
+    const std::string feature_start =
+        R"({"type":"Feature","properties":{"name":"x"},"geometry":{"type":"Point","coordinates":)";
+
+    SECTION("Web Mercator metres (the obsolete crs member) come back as longitude/latitude") {
+        // (2.3522, 48.8566) in EPSG:3857.
+        const std::string path = write(
+            "mercator.geojson",
+            R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3857"}},"features":[)" +
+                feature_start + "[261845.7, 6250564.3]}}]}");
+        const Layer l = read_layer(path);
+        REQUIRE(l.features.size() == 1);
+        const std::string wkt = l.features[0].geometry.wkt(3);
+        INFO(wkt);
+        CHECK(wkt.find("POINT (2.352 48.857)") != std::string::npos);
+    }
+    SECTION("latitude first: refused, naming the feature and the likely cause") {
+        const std::string path = write("swapped.geojson", R"({"type":"FeatureCollection","features":[)" + feature_start +
+                                                              "[2.35, 48.85]}}," + feature_start + "[16.27, -0.05]}}," +
+                                                              feature_start + "[-0.05, 140.0]}}]}");
+        try {
+            read_layer(path);
+            FAIL("expected a ParseError");
+        } catch (const geoevents::ParseError& e) {
+            const std::string what = e.what();
+            INFO(what);
+            CHECK(what.find("swapped.geojson") != std::string::npos);
+            CHECK(what.find("feature 2") != std::string::npos);
+            CHECK(what.find("beyond ±90") != std::string::npos);
+            CHECK(what.find("swapped") != std::string::npos);
+        }
+    }
+}

@@ -105,8 +105,12 @@ struct ReadOptions {
 /// Field types are mapped back to the schema's (String → string, Integer and
 /// Integer64 → integer, Real → real, Date/DateTime → datetime as ISO 8601
 /// UTC text); the `project` column of PostGIS tables is not returned.
-/// Geometries come back as stored.
-/// @throws IoError naming the source when it or the layer cannot be opened.
+/// Geometries come back in WGS 84 longitude/latitude: a layer in another CRS
+/// (a GeoJSON `crs` member, a shapefile's .prj) is transformed.
+/// @throws IoError naming the source when it or the layer cannot be opened;
+///         ParseError naming the layer and the feature for coordinates beyond
+///         ±180/±90 or not finite (swapped latitude/longitude say so), or a
+///         CRS that cannot be transformed.
 Layer read_layer(const std::string& source, std::string_view layer = {}, const ReadOptions& options = {});
 
 /// Reads the project's layers (places, areas, events, movements, metadata)
