@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}; shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(article dates corrections geo_read jsonl)
+[ ${#targets[@]} -gt 0 ] || targets=(article dates corrections geo_read jsonl style)
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 export GEOEVENTS_INDEX=${GEOEVENTS_INDEX:-$PWD/.cache/gazetteer.geoidx}
