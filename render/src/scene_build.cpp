@@ -208,8 +208,9 @@ private:
             m_extent = b;
         } else {
             pts = story_points();
-            if (pts.empty())
-                for (const auto& p : m_story.places) pts.push_back(p.point);
+            if (pts.empty())  // places only: those drawn, not a government named as an actor
+                for (const auto& p : m_story.places)
+                    if (p.location) pts.push_back(p.point);
             if (pts.empty()) {
                 m_scene.notes.push_back("the project has no events, areas, movements or places: the map shows the basemap only");
                 pts = {{-170, -55}, {170, 75}, {0, -55}, {0, 75}};
