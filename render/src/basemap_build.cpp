@@ -59,6 +59,8 @@ json read_json(const fs::path& p) {
         return json::parse(read_text(p));
     } catch (const json::parse_error& e) {
         throw ParseError::at_byte(p.string(), e.byte, "invalid JSON");
+    } catch (const json::exception& e) {  // a number too large for a double, …
+        throw ParseError(p.string(), 0, 0, std::string("invalid JSON: ") + e.what());
     }
 }
 

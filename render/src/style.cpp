@@ -179,6 +179,8 @@ Style read(std::string_view text, const std::string& name, Style base) {
     } catch (const json::parse_error& e) {
         // nlohmann reports a byte position; say it as the user's file offset.
         throw StyleError(name + ": byte " + std::to_string(e.byte) + ": not valid JSON (" + e.what() + ")");
+    } catch (const json::exception& e) {  // a number too large for a double (found by fuzz_style)
+        throw StyleError(name + ": not valid JSON (" + e.what() + ")");
     }
     Reader(name).style(doc, base);
     return base;
