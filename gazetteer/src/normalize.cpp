@@ -12,9 +12,8 @@ namespace {
 constexpr std::array<char, 128> make_ascii_map() {
     std::array<char, 128> m{};
     for (int c = 0; c < 128; ++c) {
-        if (c >= 'a' && c <= 'z') m[c] = static_cast<char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) m[c] = static_cast<char>(c);
         else if (c >= 'A' && c <= 'Z') m[c] = static_cast<char>(c - 'A' + 'a');
-        else if (c >= '0' && c <= '9') m[c] = static_cast<char>(c);
         else if (c == '.') m[c] = 0;
         else m[c] = ' ';
     }

@@ -147,7 +147,7 @@ Geometry geodesic_line(LonLat from, LonLat to, const GeodesicOptions& options) {
     for (const auto& p : parts) lines.push_back(Geometry::line(p));
     // A plain collection of the parts: a union would node them and could
     // merge the two vertices repeated on the antimeridian.
-    return detail::collect(std::move(lines), GeometryType::multi_line_string);
+    return detail::collect(lines, GeometryType::multi_line_string);
 }
 
 } // namespace geoevents::geo

@@ -1,5 +1,6 @@
 #include "geoevents/geo/geometry.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string_view>
@@ -337,6 +338,7 @@ GEOSGeometry* oriented_polygon(GEOSContextHandle_t h, const GEOSGeometry* poly) 
     GEOSGeometry* shell = oriented_ring(h, GEOSGetExteriorRing_r(h, poly), true);
     const int nh = GEOSGetNumInteriorRings_r(h, poly);
     std::vector<GEOSGeometry*> holes;
+    holes.reserve(static_cast<std::size_t>(std::max(nh, 0)));
     for (int i = 0; i < nh; ++i) holes.push_back(oriented_ring(h, GEOSGetInteriorRingN_r(h, poly, i), false));
     return GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
 }
@@ -348,8 +350,10 @@ Geometry Geometry::oriented_ccw() const {
     if (GEOSisEmpty_r(h, G(m_geom)) == 1) return *this;
     if (t == GEOS_POLYGON) return checked(oriented_polygon(h, G(m_geom)), "orientation failed");
     if (t == GEOS_MULTIPOLYGON) {
+        const int n = GEOSGetNumGeometries_r(h, G(m_geom));
         std::vector<GEOSGeometry*> parts;
-        for (int i = 0; i < GEOSGetNumGeometries_r(h, G(m_geom)); ++i)
+        parts.reserve(static_cast<std::size_t>(std::max(n, 0)));
+        for (int i = 0; i < n; ++i)
             parts.push_back(oriented_polygon(h, GEOSGetGeometryN_r(h, G(m_geom), i)));
         return checked(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())),
                        "orientation failed");

@@ -11,7 +11,7 @@ GEOSGeometry* G(const Geometry& g) { return static_cast<GEOSGeometry*>(g.handle(
 
 int geos_type_id(const Geometry& g) noexcept { return GEOSGeomTypeId_r(geos_handle(), G(g)); }
 
-Geometry collect(std::vector<Geometry> parts, GeometryType type) {
+Geometry collect(const std::vector<Geometry>& parts, GeometryType type) {
     auto h = geos_handle();
     const int single = type == GeometryType::multi_polygon ? GEOS_POLYGON : GEOS_LINESTRING;
     const int multi = type == GeometryType::multi_polygon ? GEOS_MULTIPOLYGON : GEOS_MULTILINESTRING;

@@ -14,7 +14,7 @@ namespace geoevents::geo::detail {
 /// `parts` as they are (no union, no noding). Parts that are themselves
 /// multi geometries are flattened.
 /// @throws GeometryError when a part has another dimension.
-Geometry collect(std::vector<Geometry> parts, GeometryType type);
+Geometry collect(const std::vector<Geometry>& parts, GeometryType type);
 
 /// `g` as the multi type of its kind: Polygon → MultiPolygon, LineString →
 /// MultiLineString; other geometries unchanged.

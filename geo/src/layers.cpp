@@ -375,7 +375,7 @@ private:
                     if (seen.insert(s).second) sources.push_back(s);
         }
         auto num = [](double d) { return to_text(FieldValue{d}); };
-        auto row = [&](std::string key, std::string value) {
+        auto row = [&](std::string_view key, std::string_view value) {
             l.features.push_back({Geometry(), {text(key), text(value)}});
         };
         row("sources", join(sources));

@@ -152,7 +152,11 @@ std::size_t write_layer(GDALDatasetH ds, const Layer& layer, const LayerPlan& pl
 }
 
 void add_warnings(const GdalErrorScope& errors, ConversionReport& report, const std::string& where) {
-    for (const auto& w : errors.warnings()) report.notes.push_back(where + ": GDAL warning: " + w);
+    for (const auto& w : errors.warnings()) {
+        std::string note = where;
+        note.append(": GDAL warning: ").append(w);
+        report.notes.push_back(std::move(note));
+    }
 }
 
 } // namespace geoevents::geo::detail

@@ -1,5 +1,6 @@
 #include "geoevents/geo/vector_io.hpp"
 
+#include <algorithm>
 #include <cpl_error.h>
 #include <mutex>
 
@@ -34,8 +35,10 @@ detail::DatasetPtr open_vector(const std::string& source) {
 
 std::vector<std::string> list_layers(const std::string& source) {
     auto ds = open_vector(source);
+    const int n = GDALDatasetGetLayerCount(ds.get());
     std::vector<std::string> out;
-    for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i)
+    out.reserve(static_cast<std::size_t>(std::max(n, 0)));
+    for (int i = 0; i < n; ++i)
         out.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
     return out;
 }

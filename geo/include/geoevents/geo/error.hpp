@@ -34,7 +34,7 @@ private:
 /// (line/column omitted when 0), or "file: byte N: message" for byte offsets.
 class ParseError : public Error {
 public:
-    ParseError(std::string file, std::uint64_t line, std::uint64_t column, const std::string& message);
+    ParseError(const std::string& file, std::uint64_t line, std::uint64_t column, const std::string& message);
     static ParseError at_byte(std::string file, std::uint64_t byte_offset, const std::string& message);
 
     const std::string& file() const noexcept { return m_file; }
@@ -42,7 +42,7 @@ public:
     std::uint64_t column() const noexcept { return m_column; }
 
 private:
-    ParseError(std::string file, std::uint64_t line, std::uint64_t column, std::string formatted, int);
+    ParseError(std::string file, std::uint64_t line, std::uint64_t column, const std::string& formatted, int);
     std::string m_file;
     std::uint64_t m_line = 0;
     std::uint64_t m_column = 0;
