@@ -288,6 +288,7 @@ std::string to_text(const Document& d) {
         if (t.role == Role::actor) ++r.actor;
     }
     std::vector<Row> sorted;
+    sorted.reserve(rows.size());
     for (auto& [id, r] : rows) sorted.push_back(r);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Row& a, const Row& b) {
         const auto na = a.mentions + a.demonym, nb = b.mentions + b.demonym;

@@ -24,13 +24,12 @@ struct CharInfo {
 constexpr std::array<CharClass, 128> make_ascii_classes() {
     std::array<CharClass, 128> t{};
     for (int c = 0; c < 128; ++c) {
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r') t[c] = CharClass::space;
-        else if (c == '\n') t[c] = CharClass::newline;
+        if (c == '\n') t[c] = CharClass::newline;
+        else if (c == ' ' || c < 32 || c == 127) t[c] = CharClass::space;  // blanks; other control characters separate words too
         else if (c >= 'A' && c <= 'Z') t[c] = CharClass::letter_upper;
         else if (c >= 'a' && c <= 'z') t[c] = CharClass::letter_lower;
         else if (c >= '0' && c <= '9') t[c] = CharClass::digit;
         else if (c == '\'' || c == '`') t[c] = CharClass::apostrophe;
-        else if (c < 32 || c == 127) t[c] = CharClass::space;  // other control characters separate words
         else t[c] = CharClass::punct;
     }
     return t;
