@@ -356,8 +356,9 @@ std::optional<ReferenceDate> ReferenceDate::parse(std::string_view s) {
     return r;
 }
 
-std::vector<DateMention> find_dates(std::string_view text, std::string_view lang, const ReferenceDate& ref) {
-    const dd::ScanResult scan = dd::scan_dates(text, dd::lang_from_code(lang), false);
+namespace {
+
+std::vector<DateMention> resolve_all(const dd::ScanResult& scan, const ReferenceDate& ref) {
     const Resolver resolver(ref);
     std::vector<DateMention> out;
     out.reserve(scan.raws.size());
@@ -365,12 +366,7 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view lang
     return out;
 }
 
-ReferenceDate infer_reference_date(std::string_view text, std::string_view lang) {
-    return infer_reference_date(text, lang, current_year());
-}
-
-ReferenceDate infer_reference_date(std::string_view text, std::string_view lang, int present_year) {
-    const dd::ScanResult scan = dd::scan_dates(text, dd::lang_from_code(lang), true);
+ReferenceDate infer_from_scan(const dd::ScanResult& scan, int present_year) {
     std::optional<dd::Point> triple;  // first weekday + day + month without a year
     int max_year = 0;                 // latest past year the text mentions
     std::vector<int> since_years;
@@ -418,6 +414,29 @@ ReferenceDate infer_reference_date(std::string_view text, std::string_view lang,
     }
     if (derived) return ReferenceDate{derived, 0, 0};
     return ReferenceDate{};
+}
+
+} // namespace
+
+std::vector<DateMention> find_dates(std::string_view text, std::string_view lang, const ReferenceDate& ref) {
+    return resolve_all(dd::scan_dates(text, dd::lang_from_code(lang), false), ref);
+}
+
+ReferenceDate infer_reference_date(std::string_view text, std::string_view lang) {
+    return infer_reference_date(text, lang, current_year());
+}
+
+ReferenceDate infer_reference_date(std::string_view text, std::string_view lang, int present_year) {
+    return infer_from_scan(dd::scan_dates(text, dd::lang_from_code(lang), true), present_year);
+}
+
+std::vector<DateMention> detail::find_dates_inferring(std::string_view text, std::string_view lang, ReferenceDate& ref,
+                                                      bool infer) {
+    // The durations are only collected when inferring; the raw dates are the
+    // same either way, so one scan serves both.
+    const dd::ScanResult scan = dd::scan_dates(text, dd::lang_from_code(lang), infer);
+    if (infer) ref = infer_from_scan(scan, current_year());
+    return resolve_all(scan, ref);
 }
 
 } // namespace geoevents::news

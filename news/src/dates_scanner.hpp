@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dates_lexer.hpp"
+#include "geoevents/news/dates.hpp"
 
 namespace geoevents::news::dates_detail {
 
@@ -69,3 +70,12 @@ struct ScanResult {
 ScanResult scan_dates(std::string_view text, Lang lang, bool collect_durations);
 
 } // namespace geoevents::news::dates_detail
+
+namespace geoevents::news::detail {
+
+/// find_dates() over one scan of `text` that, when `infer` is set, first
+/// sets `ref` to infer_reference_date() of the same text: the reader needs
+/// both, and the scan is most of their cost.
+std::vector<DateMention> find_dates_inferring(std::string_view text, std::string_view lang, ReferenceDate& ref, bool infer);
+
+} // namespace geoevents::news::detail

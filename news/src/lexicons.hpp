@@ -155,16 +155,19 @@ struct Lexicons::Data {
 
     const detail::WordMap& stop(bool french) const noexcept { return french ? stop_fr : stop_en; }
     /// LexBits of a folded word from the small lists and stems.
-    std::uint32_t bits(std::string_view key) const noexcept {
+    std::uint32_t bits(std::string_view key) const noexcept { return bits(key, detail::hash_word(key)); }
+    /// The same with the key's hash_word() already computed.
+    std::uint32_t bits(std::string_view key, std::uint64_t h) const noexcept {
         std::uint32_t b = 0;
-        if (const auto* v = lexicon.find(key)) b = *v;
+        if (const auto* v = lexicon.find(key, h)) b = *v;
         if (key.size() >= 4)
             if (const auto* v = stems.find(key.substr(0, 4))) b |= *v;
         return b;
     }
     /// LexBits of the large lists (given, surname, dictionary words).
-    std::uint32_t name_bits(std::string_view key) const noexcept {
-        const auto* v = names.find(key);
+    std::uint32_t name_bits(std::string_view key) const noexcept { return name_bits(key, detail::hash_word(key)); }
+    std::uint32_t name_bits(std::string_view key, std::uint64_t h) const noexcept {
+        const auto* v = names.find(key, h);
         return v ? *v : 0;
     }
     const detail::PhraseIndex& events(bool french) const noexcept { return french ? events_fr : events_en; }

@@ -88,8 +88,21 @@ private:
     }
     void string(std::string_view s) {
         m_out.push_back('"');
-        for (const char ch : s) {
-            const auto c = static_cast<unsigned char>(ch);
+        // Runs of bytes that need no escape (nearly all) are appended whole.
+        auto plain = [](unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; };
+        std::size_t i = 0;
+        while (i < s.size()) {
+            std::size_t j = i;
+            while (j < s.size() && plain(static_cast<unsigned char>(s[j]))) ++j;
+            m_out.append(s.data() + i, j - i);
+            if (j == s.size()) break;
+            escape(static_cast<unsigned char>(s[j]));
+            i = j + 1;
+        }
+        m_out.push_back('"');
+    }
+    void escape(unsigned char c) {
+        {
             switch (c) {
             case '"': m_out += "\\\""; break;
             case '\\': m_out += "\\\\"; break;
@@ -102,12 +115,9 @@ private:
                     m_out += "\\u00";
                     m_out.push_back(hex[c >> 4]);
                     m_out.push_back(hex[c & 15]);
-                } else {
-                    m_out.push_back(ch);
                 }
             }
         }
-        m_out.push_back('"');
     }
 
     std::string& m_out;
@@ -278,6 +288,7 @@ std::string to_text(const Document& d) {
         if (t.role == Role::actor) ++r.actor;
     }
     std::vector<Row> sorted;
+    sorted.reserve(rows.size());
     for (auto& [id, r] : rows) sorted.push_back(r);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Row& a, const Row& b) {
         const auto na = a.mentions + a.demonym, nb = b.mentions + b.demonym;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "analysis.hpp"
+#include "dates_scanner.hpp"
 #include "input.hpp"
 #include "reader_data.hpp"
 
@@ -96,12 +97,17 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
     else detect_language(a);
     doc.language = a.french ? "fr" : "en";
     const std::string_view body = in.text.substr(in.body);
-    if (a.tokens.empty()) doc.warnings.push_back("empty article: no text to read");
+    if (a.tokens.empty()) doc.warnings.emplace_back("empty article: no text to read");
 
     if (options.date) a.ref = *options.date;
     else if (in.header_date) a.ref = *in.header_date;
-    else if (!a.tokens.empty()) {
-        a.ref = infer_reference_date(body, doc.language);
+    const bool infer = !options.date && !in.header_date && !a.tokens.empty();
+    a.dates = find_dates_inferring(body, doc.language, a.ref, infer);
+    for (auto& d : a.dates) {
+        d.start += in.body;
+        d.end += in.body;
+    }
+    if (infer) {
         // A year fitted to a weekday or bounded by the years the text mentions is a guess
         // unless the text writes it: say so (the events dated from it inherit the doubt).
         if (a.ref.known() && !writes_year(body, a.ref.year))
@@ -109,16 +115,11 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
                                    " is a guess (the text does not state it): give a `date` header line or --date");
     }
     if (!a.ref.known() && !a.tokens.empty())
-        doc.warnings.push_back("no reference date (no `date` header line, no --date, none inferred): "
+        doc.warnings.emplace_back("no reference date (no `date` header line, no --date, none inferred): "
                                "relative dates and undated events stay unknown");
     doc.date = a.ref;
 
     mark_lexical(a);
-    a.dates = find_dates(body, doc.language, a.ref);
-    for (auto& d : a.dates) {
-        d.start += in.body;
-        d.end += in.body;
-    }
     mark_dates(a);
     find_people(a);
     find_mentions(a);

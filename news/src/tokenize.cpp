@@ -24,13 +24,12 @@ struct CharInfo {
 constexpr std::array<CharClass, 128> make_ascii_classes() {
     std::array<CharClass, 128> t{};
     for (int c = 0; c < 128; ++c) {
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r') t[c] = CharClass::space;
-        else if (c == '\n') t[c] = CharClass::newline;
+        if (c == '\n') t[c] = CharClass::newline;
+        else if (c == ' ' || c < 32 || c == 127) t[c] = CharClass::space;  // blanks; other control characters separate words too
         else if (c >= 'A' && c <= 'Z') t[c] = CharClass::letter_upper;
         else if (c >= 'a' && c <= 'z') t[c] = CharClass::letter_lower;
         else if (c >= '0' && c <= '9') t[c] = CharClass::digit;
         else if (c == '\'' || c == '`') t[c] = CharClass::apostrophe;
-        else if (c < 32 || c == 127) t[c] = CharClass::space;  // other control characters separate words
         else t[c] = CharClass::punct;
     }
     return t;
@@ -595,25 +594,31 @@ std::uint32_t preposition_before(const Analysis& a, std::size_t i, std::size_t* 
 void lex_bits(Analysis& a) {
     const auto& lex = a.lex;
     auto key_of = [&](const Token& t) { return std::string_view(a.keys.data() + t.key_off, t.key_len); };
-    auto prefetch = [&](const Token& t) {
+    // The hash of each word, computed once when its slots are prefetched and
+    // kept until the word is looked up (`ahead` words later).
+    constexpr std::size_t ahead = 16;
+    std::array<std::uint64_t, ahead> hashes{};
+    auto prefetch = [&](std::size_t i) {
+        const Token& t = a.tokens[i];
         if (!t.is(tf_word)) return;
         const std::uint64_t h = hash_word(key_of(t));
+        hashes[i % ahead] = h;
         if (t.is(tf_cap) || t.is(tf_allcaps)) lex.names.prefetch(h);
         else if (t.is(tf_lower)) lex.large.prefetch(h);
     };
-    constexpr std::size_t ahead = 16;
     const std::size_t n = a.tokens.size();
-    for (std::size_t i = 0; i < std::min(ahead, n); ++i) prefetch(a.tokens[i]);
+    for (std::size_t i = 0; i < std::min(ahead, n); ++i) prefetch(i);
     for (std::size_t i = 0; i < n; ++i) {
-        if (i + ahead < n) prefetch(a.tokens[i + ahead]);
+        const std::uint64_t h = hashes[i % ahead];
+        if (i + ahead < n) prefetch(i + ahead);
         Token& t = a.tokens[i];
         if (!t.is(tf_word)) continue;
         const std::string_view key = key_of(t);
-        t.lex = lex.bits(key);
+        t.lex = lex.bits(key, h);
         if (t.is(tf_cap) || t.is(tf_allcaps)) {
-            t.lex |= lex.name_bits(key);
+            t.lex |= lex.name_bits(key, h);
         } else if (t.is(tf_lower) && key.size() >= 3 && !(t.lex & (lx_stop_fr | lx_stop_en)) &&
-                   lex.large.may_contain(key)) {
+                   lex.large.may_contain_hash(h)) {
             t.lex |= lx_known;
         }
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geoevents/news/dates.hpp"
+#include "news_fixture.hpp"
 
 using geoevents::geo::DatePrecision;
 using geoevents::news::DateMention;
@@ -473,4 +474,22 @@ TEST_CASE("infer_reference_date counts years from 'since' with a duration", "[ne
     CHECK(infer_reference_date("depuis 2005, après dix-sept ans de guerre", "fr", 2030).iso() == "2022");
     CHECK_FALSE(infer_reference_date("Rien ne date ce texte.", "fr", 2030).known());
     CHECK_FALSE(infer_reference_date("", "en").known());
+}
+
+TEST_CASE("the reader takes the reference date infer_reference_date gives, from the same scan as its dates",
+          "[news][dates]") {
+    // Written for this test: a weekday with a date, a "since" year and a duration.
+    const std::string fr = "Engagée depuis 2013, la force quitte Gao après neuf ans. Jeudi 17 février, "
+                           "l'état-major a confirmé le départ.";
+    const auto dfr = news_test::read(fr, "");
+    CHECK(dfr.date.iso() == infer_reference_date(fr, "fr").iso());
+    CHECK(dfr.date.iso() == "2022-02-17");
+    const std::string en = "Deployed since 2013, the force leaves Gao after nearly nine years, the staff said on "
+                           "Thursday, February 17.";
+    const auto den = news_test::read(en, "");
+    CHECK(den.date.iso() == infer_reference_date(en, "en").iso());
+    CHECK(den.date.iso() == "2022-02-17");
+    // A date given wins: nothing is inferred.
+    CHECK(news_test::read(fr, "2023-05-04").date.iso() == "2023-05-04");
+    CHECK(news_test::read("date 2021-03\n" + en, "").date.iso() == "2021-03");
 }
