@@ -3,7 +3,9 @@
 //    GeoPackage to a 1080×1080 PNG with the 1:10m basemap, at scale 1 and 2,
 //    interleaved in the same run with Mapnik (Debian's python3-mapnik, as a
 //    whole process too: bench/mapnik_render.py) drawing the same layers from
-//    the same file in the same projection and extent. Medians of 15 runs each.
+//    the same file in the same projection and extent; medians and best of 15
+//    runs each, with `geoevents --version` (starting and ending the process
+//    alone) and the load average, since other processes share the machine.
 // 2. Where the time goes, in process (Google Benchmark): reading the
 //    GeoPackage, opening the basemap and fonts, building the scene (basemap
 //    cut and projected, story, furniture, labels), drawing, encoding.
@@ -14,6 +16,7 @@
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -44,9 +47,10 @@ int run(const std::vector<std::string>& argv) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    // The children's notes (stderr) are not part of the measure.
+    // The children's output and notes are not part of the measure.
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid = 0;
     const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
@@ -57,13 +61,28 @@ int run(const std::vector<std::string>& argv) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-double seconds(const std::vector<std::string>& argv) {
+// CPU seconds (user + system) used by the children that have ended.
+double children_cpu() {
+    rusage u{};
+    getrusage(RUSAGE_CHILDREN, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+}
+
+// One run: its wall time and its CPU time (on a loaded machine the wall
+// time includes waiting for a core; the CPU time much less so).
+struct Timing {
+    std::vector<double> wall, cpu;
+};
+
+void time_run(const std::vector<std::string>& argv, Timing& t) {
+    const double c0 = children_cpu();
     const auto t0 = std::chrono::steady_clock::now();
     if (run(argv) != 0) {
         std::fprintf(stderr, "bench_render: failed: %s\n", argv[0].c_str());
         std::exit(1);
     }
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    t.wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    t.cpu.push_back(children_cpu() - c0);
 }
 
 double median(std::vector<double> v) {
@@ -152,18 +171,33 @@ int main(int argc, char** argv) {
                                              num(v.x0), num(v.y0 - 1080 / v.k), num(v.x0 + 1080 / v.k), num(v.y0)};
     const bool have_mapnik = run({"/usr/bin/python3", "-c", "import mapnik"}) == 0;
     if (!have_mapnik) std::fprintf(stderr, "\nbench_render: python3-mapnik is not installed: the baseline is skipped (bash scripts/bench.sh render installs it)\n");
-    std::vector<double> one, two, base;
+    Timing one, two, base, start;
     for (int i = 0; i < 15; ++i) {
-        one.push_back(seconds({bin, "render", gpkg, "-o", (work / "ours.png").string(), "--size", "square", "-q"}));
-        two.push_back(seconds({bin, "render", gpkg, "-o", (work / "ours2.png").string(), "--size", "square", "--scale", "2", "-q"}));
-        if (have_mapnik) base.push_back(seconds(mapnik));
+        time_run({bin, "render", gpkg, "-o", (work / "ours.png").string(), "--size", "square", "-q"}, one);
+        time_run({bin, "render", gpkg, "-o", (work / "ours2.png").string(), "--size", "square", "--scale", "2", "-q"}, two);
+        time_run({bin, "--version"}, start);
+        if (have_mapnik) time_run(mapnik, base);
     }
-    std::printf("\nwhole process, 1080x1080 PNG of the sample story, 1:10m basemap (median of 15, interleaved):\n");
-    std::printf("  geoevents render, scale 1   %7.1f ms\n", median(one) * 1000);
-    std::printf("  geoevents render, scale 2   %7.1f ms\n", median(two) * 1000);
+    // Other processes share the machine: the load average says how much.
+    double load = 0;
+    if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &load) != 1) load = 0;
+        std::fclose(f);
+    }
+    auto best = [](const std::vector<double>& runs) { return *std::min_element(runs.begin(), runs.end()); };
+    auto row = [&](const char* name, const Timing& t, const char* note) {
+        std::printf("  %-27s %7.1f %7.1f   %7.1f %7.1f ms%s\n", name, median(t.wall) * 1000, best(t.wall) * 1000, median(t.cpu) * 1000,
+                    best(t.cpu) * 1000, note);
+    };
+    std::printf("\nwhole process, 1080x1080 PNG of the sample story (15 runs each, interleaved; load average %.2f):\n", load);
+    std::printf("                                 wall: median best    CPU: median best\n");
+    row("geoevents render, scale 1", one, "");
+    row("geoevents render, scale 2", two, "");
+    row("geoevents --version", start, "  (start and exit alone)");
     if (have_mapnik) {
-        std::printf("  Mapnik (python3-mapnik)     %7.1f ms  (less furniture)\n", median(base) * 1000);
-        std::printf("  ratio Mapnik / geoevents: %.2f at scale 1, %.2f at scale 2\n", median(base) / median(one), median(base) / median(two));
+        row("Mapnik (python3-mapnik)", base, "  (less furniture)");
+        std::printf("  ratio Mapnik / geoevents (wall medians): %.2f at scale 1, %.2f at scale 2\n", median(base.wall) / median(one.wall),
+                    median(base.wall) / median(two.wall));
     }
     return 0;
 }

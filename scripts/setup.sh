@@ -24,7 +24,7 @@ packages=(
   libboost-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   catch2 libbenchmark-dev libtbb-dev
   iso-codes
-  libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils libxml2-utils
+  libcairo2-dev libpango1.0-dev libdeflate-dev fonts-noto-core poppler-utils libxml2-utils
   libsfml-dev xvfb xauth ffmpeg
   postgresql-15 postgresql-15-postgis-3 postgresql-client-15
   clang libclang-rt-14-dev clang-tidy

@@ -1,5 +1,7 @@
 // Reading the project's layers back through GDAL (GeoPackage, PostGIS, and
 // whatever else GDAL opens), typed as the schema is.
+#include <cpl_conv.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -200,7 +202,13 @@ detail::DatasetPtr open_source(const std::string& source, detail::GdalErrorScope
     // by fuzz_geo_read, over a second per input).
     static const char* const drivers[] = {"GPKG", "GeoJSON", "GeoJSONSeq", "ESRI Shapefile", "FlatGeobuf",
                                           "KML", "LIBKML", "CSV", "PostgreSQL", nullptr};
+    // Reading needs none of SpatiaLite's SQL functions, which the GeoPackage
+    // driver otherwise initialises on every open (it opens PROJ's database:
+    // about 3 % of the instructions of a whole `geoevents render`).
+    const std::string spatialite = CPLGetThreadLocalConfigOption("SPATIALITE_LOAD", "");
+    CPLSetThreadLocalConfigOption("SPATIALITE_LOAD", "NO");
     GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);
+    CPLSetThreadLocalConfigOption("SPATIALITE_LOAD", spatialite.empty() ? nullptr : spatialite.c_str());
     if (!ds)
         throw IoError(redact_connection(source) + ": cannot open as vector data: " +
                       redact_connection(errors.message("not a vector data source")));

@@ -1,14 +1,14 @@
 // The Cairo backend: PNG and PDF (docs/render.md). Draws what the scene
 // says, nothing more; every shape comes from shapes.hpp.
 #include <cairo-pdf.h>
-#include <png.h>
-
-#include <csetjmp>
+#include <libdeflate.h>
 
 #include <cctype>
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <memory>
+#include <string_view>
 #include <tuple>
 
 #include "geoevents/geo/atomic_file.hpp"
@@ -93,6 +93,9 @@ PatternPtr make_tile(const Fill& f, double device_scale, bool vector) {
     return pattern;
 }
 
+// Lines at most this wide in device pixels are drawn with coarser antialiasing (see LineItem).
+constexpr double thin_line_px = 2;
+
 class Painter {
 public:
     /// `device_scale`: device pixels per user unit; `vector`: a PDF target.
@@ -119,7 +122,14 @@ public:
         if (!stroke_set(m_cr, l.stroke)) return;
         cairo_new_path(m_cr);
         for (const auto& part : l.parts) trace(m_cr, part, false);
+        // Thin lines (the basemap's coastlines and borders: thousands of
+        // segments) are rasterised with Cairo's 4×4 sampling rather than its
+        // 256×15 one: the same look at these widths, at about half the cost
+        // (stroking them was half of the drawing).
+        const bool thin = !m_vector && l.stroke.width * m_scale <= thin_line_px;
+        if (thin) cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_FAST);
         cairo_stroke(m_cr);
+        if (thin) cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_GRAY);
     }
     void operator()(const ArrowItem& a) {
         const ArrowShape s = arrow_shape(a);
@@ -238,43 +248,116 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
     return CAIRO_STATUS_SUCCESS;
 }
 
-// PNG through libpng rather than Cairo's writer: the same image, but zlib at
-// level 3 with the "sub" filter instead of level 6 with adaptive filters —
-// several times faster on flat map colours for a file about 10 % larger.
-// The RGBA rows come from Cairo's premultiplied ARGB surface.
-class PngWriter {
-public:
-    PngWriter() {
-        m_png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-        if (m_png) m_info = png_create_info_struct(m_png);
-    }
-    ~PngWriter() { png_destroy_write_struct(&m_png, &m_info); }
-    PngWriter(const PngWriter&) = delete;
-    PngWriter& operator=(const PngWriter&) = delete;
-
-    std::string write(const Raster& r) {
-        std::string out;
-        if (!m_png || !m_info) throw RenderError("cannot encode the PNG image (libpng)");
-        // libpng reports errors by longjmp: nothing with a destructor lives between here and the calls below.
-        if (setjmp(png_jmpbuf(m_png))) throw RenderError("cannot encode the PNG image (libpng)");
-        png_set_write_fn(m_png, &out, [](png_structp p, png_bytep data, png_size_t n) {
-            static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), n);
-        }, nullptr);
-        png_set_IHDR(m_png, m_info, static_cast<png_uint_32>(r.width), static_cast<png_uint_32>(r.height), 8,
-                     PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-        png_set_compression_level(m_png, 3);
-        png_set_filter(m_png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-        png_write_info(m_png, m_info);
-        for (int y = 0; y < r.height; ++y)
-            png_write_row(m_png, r.rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) * 4);
-        png_write_end(m_png, m_info);
-        return out;
-    }
-
-private:
-    png_structp m_png = nullptr;
-    png_infop m_info = nullptr;
+// PNG files are written here rather than by Cairo or libpng: the PNG
+// container is three chunks (IHDR, one IDAT, IEND), and the IDAT's zlib
+// stream comes from libdeflate at level 1, about 40 % faster than zlib at a
+// similar size. Rows carry no filter and pixels are RGB rather than RGBA when
+// every pixel is opaque (a map always is): on flat map colours and pattern
+// tiles that is both smaller (about 260 kB for the 1080×1080 sample, against
+// 400 kB with RGBA and the "sub" filter) and faster. The same pixels give
+// the same bytes. `row(y, out)` writes row y as RGB or RGBA bytes (straight
+// alpha) to `out`.
+struct DeflateCompressorDeleter {
+    void operator()(libdeflate_compressor* c) const noexcept { libdeflate_free_compressor(c); }
 };
+
+void put_u32(std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+void put_chunk(std::string& out, const char* type, std::string_view data) {
+    put_u32(out, static_cast<std::uint32_t>(data.size()));
+    const std::size_t start = out.size();
+    out.append(type, 4);
+    out.append(data);
+    put_u32(out, libdeflate_crc32(0, out.data() + start, out.size() - start));
+}
+
+template <class Row>
+std::string write_png(int width, int height, bool alpha, Row&& row) {
+    const std::size_t line = static_cast<std::size_t>(width) * (alpha ? 4 : 3) + 1;  // a filter byte, then the pixels
+    std::vector<std::uint8_t> raw(line * static_cast<std::size_t>(height));
+    for (int y = 0; y < height; ++y) {
+        std::uint8_t* at = raw.data() + static_cast<std::size_t>(y) * line;
+        at[0] = 0;  // filter type None
+        row(y, at + 1);
+    }
+    const std::unique_ptr<libdeflate_compressor, DeflateCompressorDeleter> compressor(libdeflate_alloc_compressor(1));
+    if (!compressor) throw RenderError("cannot encode the PNG image (out of memory)");
+    std::string idat(libdeflate_zlib_compress_bound(compressor.get(), raw.size()), '\0');
+    idat.resize(libdeflate_zlib_compress(compressor.get(), raw.data(), raw.size(), idat.data(), idat.size()));
+    if (idat.empty()) throw RenderError("cannot encode the PNG image");
+
+    std::string ihdr;
+    put_u32(ihdr, static_cast<std::uint32_t>(width));
+    put_u32(ihdr, static_cast<std::uint32_t>(height));
+    ihdr += {8, static_cast<char>(alpha ? 6 : 2), 0, 0, 0};  // 8 bits, RGBA or RGB, deflate, adaptive filtering, no interlace
+    std::string out("\x89PNG\r\n\x1a\n", 8);
+    put_chunk(out, "IHDR", ihdr);
+    put_chunk(out, "IDAT", idat);
+    put_chunk(out, "IEND", {});
+    return out;
+}
+
+// Cairo's native-endian premultiplied ARGB32 pixels → straight RGB(A) bytes;
+// `alpha` false: every pixel is opaque (see opaque()), written as RGB.
+void unpremultiply(const unsigned char* in, int width, std::uint8_t* out, bool alpha) {
+    if (!alpha) {
+        // Opaque pixels are the same premultiplied or not (the common case: a map).
+        for (int x = 0; x < width; ++x, in += 4, out += 3) {
+            std::uint32_t px;
+            std::memcpy(&px, in, 4);
+            out[0] = static_cast<std::uint8_t>(px >> 16);
+            out[1] = static_cast<std::uint8_t>(px >> 8);
+            out[2] = static_cast<std::uint8_t>(px);
+        }
+        return;
+    }
+    for (int x = 0; x < width; ++x, in += 4) {
+        std::uint32_t px;
+        std::memcpy(&px, in, 4);
+        const std::uint32_t a = px >> 24;
+        std::uint32_t r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+        if (a != 255) {
+            auto un = [a](std::uint32_t c) { return a ? std::min<std::uint32_t>(255, (c * 255 + a / 2) / a) : 0; };
+            r = un(r);
+            g = un(g);
+            b = un(b);
+        }
+        *out++ = static_cast<std::uint8_t>(r);
+        *out++ = static_cast<std::uint8_t>(g);
+        *out++ = static_cast<std::uint8_t>(b);
+        if (alpha) *out++ = static_cast<std::uint8_t>(a);
+    }
+}
+
+bool opaque(cairo_surface_t* surface) {
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface));
+    for (int y = 0; y < h; ++y) {
+        const unsigned char* row = data + static_cast<std::size_t>(y) * stride;
+        std::uint32_t all = 0xff000000u;
+        for (int x = 0; x < w; ++x) {
+            std::uint32_t px;
+            std::memcpy(&px, row + static_cast<std::size_t>(x) * 4, 4);
+            all &= px;
+        }
+        if ((all & 0xff000000u) != 0xff000000u) return false;
+    }
+    return true;
+}
+
+std::string encode_surface(cairo_surface_t* surface) {
+    cairo_surface_flush(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int w = cairo_image_surface_get_width(surface);
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface));
+    const bool alpha = !opaque(surface);
+    return write_png(w, cairo_image_surface_get_height(surface), alpha, [&](int y, std::uint8_t* out) {
+        unpremultiply(data + static_cast<std::size_t>(y) * stride, w, out, alpha);
+    });
+}
 
 } // namespace
 
@@ -297,27 +380,26 @@ Raster to_raster(cairo_surface_t* surface) {
     r.height = cairo_image_surface_get_height(surface);
     r.rgba.resize(static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height) * 4);
     const unsigned char* data = cairo_image_surface_get_data(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
+    const auto stride = static_cast<std::size_t>(cairo_image_surface_get_stride(surface));
     for (int y = 0; y < r.height; ++y)
-        for (int x = 0; x < r.width; ++x) {
-            // Cairo: native-endian premultiplied ARGB32 → straight RGBA.
-            std::uint32_t px;
-            std::memcpy(&px, data + static_cast<std::size_t>(y) * static_cast<std::size_t>(stride) + static_cast<std::size_t>(x) * 4, 4);
-            const std::uint32_t a = px >> 24;
-            std::uint8_t* o = &r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 4];
-            auto un = [a](std::uint32_t c) { return static_cast<std::uint8_t>(a ? std::min<std::uint32_t>(255, (c * 255 + a / 2) / a) : 0); };
-            o[0] = un((px >> 16) & 0xff);
-            o[1] = un((px >> 8) & 0xff);
-            o[2] = un(px & 0xff);
-            o[3] = static_cast<std::uint8_t>(a);
-        }
+        unpremultiply(data + static_cast<std::size_t>(y) * stride, r.width, &r.rgba[static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) * 4], true);
     return r;
 }
 } // namespace
 
 Raster rasterize(const Scene& scene, double scale) { return to_raster(draw_image(scene, scale).get()); }
 
-std::string encode_png(const Raster& r) { return PngWriter().write(r); }
+std::string encode_png(const Raster& r) {
+    bool alpha = false;
+    for (std::size_t i = 3; i < r.rgba.size() && !alpha; i += 4) alpha = r.rgba[i] != 255;
+    const auto w = static_cast<std::size_t>(r.width);
+    return write_png(r.width, r.height, alpha, [&](int y, std::uint8_t* out) {
+        const std::uint8_t* in = &r.rgba[static_cast<std::size_t>(y) * w * 4];
+        if (alpha) std::memcpy(out, in, w * 4);
+        else
+            for (std::size_t x = 0; x < w; ++x, in += 4, out += 3) std::memcpy(out, in, 3);
+    });
+}
 
 namespace {
 struct PngSource {
@@ -342,7 +424,7 @@ Raster decode_png(std::string_view png) {
 
 std::string encode(const Scene& scene, ImageFormat format, double scale) {
     switch (format) {
-    case ImageFormat::png: return encode_png(rasterize(scene, scale));
+    case ImageFormat::png: return encode_surface(draw_image(scene, scale).get());
     case ImageFormat::svg: check_size(scene, 1); return detail::encode_svg(scene);
     case ImageFormat::pdf: {
         check_size(scene, 1);

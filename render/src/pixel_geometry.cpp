@@ -81,13 +81,20 @@ std::vector<Path> clip_line(const Path& line, const Box& box) {
 }
 
 namespace {
-double segment_distance2(Point p, Point a, Point b) {
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    const double x = a.x + t * dx - p.x, y = a.y + t * dy - p.y;
-    return x * x + y * y;
+// The squared distance from p to the segment a–b, times the segment's
+// squared length (`len2`, > 0): no division, so that Douglas–Peucker's scan,
+// which compares the points of one chord with each other, costs a few
+// multiplications a point (the simplification is most of a basemap's cost).
+double scaled_segment_distance2(Point p, Point a, double dx, double dy, double len2) {
+    const double px = p.x - a.x, py = p.y - a.y;
+    const double dot = px * dx + py * dy;
+    if (dot <= 0) return (px * px + py * py) * len2;
+    if (dot >= len2) {
+        const double qx = px - dx, qy = py - dy;
+        return (qx * qx + qy * qy) * len2;
+    }
+    const double cross = px * dy - py * dx;
+    return cross * cross;
 }
 } // namespace
 
@@ -102,15 +109,23 @@ Path simplify(const Path& path, double tolerance, bool ring) {
     while (!stack.empty()) {
         const auto [i, j] = stack.back();
         stack.pop_back();
+        const Point a = path[i];
+        const double dx = path[j].x - a.x, dy = path[j].y - a.y;
+        const double len2 = dx * dx + dy * dy;
+        // Distances scaled by len2 (a degenerate chord: plain distances to a).
+        const double scale = len2 > 0 ? len2 : 1;
         double worst = -1;
         std::size_t at = i;
         for (std::size_t k = i + 1; k < j; ++k) {
-            const double d = segment_distance2(path[k], path[i], path[j]);
+            const Point p = path[k];
+            const double d = len2 > 0 ? scaled_segment_distance2(p, a, dx, dy, len2)
+                                      : (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y);
             if (d > worst) {
                 worst = d;
                 at = k;
             }
         }
+        worst /= scale;
         // A closed ring's first and last points coincide: split it at its
         // farthest point even when the chord is degenerate.
         if (worst > tol2 || (i == 0 && j == path.size() - 1 && ring)) {

@@ -302,11 +302,46 @@ private:
     double degrees_per_pixel() const { return 1.0 / m_tf.k / 1000.0 / km_per_degree; }
 
     // -------------------------------------------------------------- drawing
-    Path project(std::span<const Vertex> vs, const Transform& tf) const {
-        std::vector<double> xs(vs.size()), ys(vs.size());
-        for (std::size_t i = 0; i < vs.size(); ++i) {
-            xs[i] = vs[i].lon;
-            ys[i] = vs[i].lat;
+    // Basemap vertices to pixels. With a `tolerance` (degrees), the line is
+    // first simplified in longitude/latitude, because PROJ is the costly
+    // step and on a continent-wide view most of a detailed coastline's
+    // vertices fall within a fraction of a pixel of a chord: a linear pass
+    // drops the vertices closer than half the tolerance to the last one
+    // kept, then Douglas–Peucker at the tolerance (the outline moves by at
+    // most 1.5 × `tolerance`). Longitudes are scaled by the largest cosine
+    // of the line's latitudes, so distances there are never shorter than
+    // on the ground.
+    Path project(std::span<const Vertex> vs, const Transform& tf, double tolerance = 0, bool ring = false) const {
+        std::vector<double> xs, ys;
+        if (tolerance > 0 && vs.size() > 2) {
+            double min_abs_lat = 90;
+            for (const Vertex& v : vs) min_abs_lat = std::min(min_abs_lat, std::abs(static_cast<double>(v.lat)));
+            const double c = std::max(std::cos(min_abs_lat * (M_PI / 180)), 1e-6);
+            Path scaled;
+            scaled.reserve(vs.size());
+            const double step2 = tolerance * tolerance / 4;
+            for (std::size_t i = 0; i < vs.size(); ++i) {
+                const Point p{vs[i].lon * c, vs[i].lat};
+                if (i > 0 && i + 1 < vs.size()) {
+                    const double dx = p.x - scaled.back().x, dy = p.y - scaled.back().y;
+                    if (dx * dx + dy * dy < step2) continue;
+                }
+                scaled.push_back(p);
+            }
+            const Path kept = detail::simplify(scaled, tolerance, ring);
+            xs.reserve(kept.size());
+            ys.reserve(kept.size());
+            for (const Point& p : kept) {
+                xs.push_back(p.x / c);
+                ys.push_back(p.y);
+            }
+        } else {
+            xs.reserve(vs.size());
+            ys.reserve(vs.size());
+            for (const Vertex& v : vs) {
+                xs.push_back(v.lon);
+                ys.push_back(v.lat);
+            }
         }
         return to_pixels(xs, ys, tf);
     }
@@ -343,6 +378,11 @@ private:
     void add_basemap(SceneLayer& land, SceneLayer& lines, const Box& box, const Transform& tf, const geo::Bbox& view,
                      Resolution res, double tolerance, bool borders) {
         const Box clip = box.grown(4);
+        // Half the pixel tolerance in degrees at the map's nominal scale: the
+        // outline moves by at most three quarters of the pixel tolerance
+        // there (the scale varies little over a map) before the pixel
+        // simplification, a fraction of a pixel in all.
+        const double tolerance_deg = tolerance / 2 / tf.k / 1000.0 / km_per_degree;
         // Land is first cut to the view in lon/lat (a West Africa view at
         // 1:10m holds the whole Africa–Eurasia ring: 84,000 vertices, 5,000
         // once cut), padded so that the cut's edges fall outside the image.
@@ -366,7 +406,7 @@ private:
                 for (const auto& cut : cuts) {
                     const std::vector<Vertex> part = render::clip_ring(ring, cut);
                     if (part.size() < 4) continue;
-                    Path p = detail::clip_ring(detail::simplify(project(part, tf), tolerance, true), clip);
+                    Path p = detail::clip_ring(detail::simplify(project(part, tf, tolerance_deg, true), tolerance, true), clip);
                     if (p.size() >= 4) item.rings.push_back(std::move(p));
                 }
             if (!item.rings.empty()) land.items.push_back({std::move(item), {}, {}, "", false});
@@ -375,7 +415,7 @@ private:
             LineItem item;
             item.stroke = stroke;
             for (const auto& span : spans)
-                for (auto& part : detail::clip_line(detail::simplify(project(span, tf), tolerance, false), clip))
+                for (auto& part : detail::clip_line(detail::simplify(project(span, tf, tolerance_deg), tolerance, false), clip))
                     item.parts.push_back(std::move(part));
             if (!item.parts.empty()) lines.items.push_back({std::move(item), {}, {}, "", false});
         };
@@ -838,13 +878,15 @@ private:
             Point at;
         };
         std::vector<Request> requests;
+        // The candidate sizes of a label: its type, then 88 % and 76 % of it.
+        // Text is laid out without hinting and with unhinted metrics (see
+        // pango_text.hpp), so its extents scale with the type size: only the
+        // full size is shaped (shaping every candidate twice more was a
+        // tenth of the scene; a placed smaller label is measured at its size).
         auto sizes = [&](const std::string& text, const Font& f) {
+            const Size full = m_shaper.measure(text, f).size;
             std::vector<Size> out;
-            for (double scale : {1.0, 0.88, 0.76}) {
-                Font g = f;
-                g.size = f.size * scale;
-                out.push_back(m_shaper.measure(text, g).size);
-            }
+            for (double scale : {1.0, 0.88, 0.76}) out.push_back({full.w * scale, full.h * scale});
             return out;
         };
         std::set<std::string> labelled_names;

@@ -101,3 +101,28 @@ TEST_CASE("an image is written atomically, or not at all", "[render][images]") {
     CHECK_THROWS_AS(write_image(s, dir + "/a-folder.png", ImageFormat::png), IoError);
     for (const auto& e : std::filesystem::directory_iterator(dir)) CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
 }
+
+TEST_CASE("PNG: an opaque image as RGB, one with transparency as RGBA, both read back", "[render][images][png]") {
+    Raster r;
+    r.width = 3;
+    r.height = 2;
+    r.rgba = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255,  //
+              10, 20, 30, 255, 200, 100, 50, 255, 1, 2, 3, 255};
+    const std::string opaque = encode_png(r);
+    REQUIRE(opaque.size() > 33);
+    CHECK(opaque.substr(1, 3) == "PNG");
+    CHECK(opaque.substr(12, 4) == "IHDR");
+    CHECK(static_cast<int>(opaque[25]) == 2);  // colour type 2: RGB, no alpha channel
+    CHECK(decode_png(opaque).rgba == r.rgba);
+
+    Raster t = r;
+    t.rgba[3] = 0;  // a transparent pixel (its colour is lost: premultiplied)
+    t.rgba[0] = t.rgba[1] = t.rgba[2] = 0;
+    t.rgba[7] = 128;  // a half-transparent one
+    const std::string transparent = encode_png(t);
+    CHECK(static_cast<int>(transparent[25]) == 6);  // colour type 6: RGBA
+    const Raster back = decode_png(transparent);
+    REQUIRE(back.rgba.size() == t.rgba.size());
+    for (std::size_t i = 0; i < t.rgba.size(); ++i) CHECK(std::abs(back.rgba[i] - t.rgba[i]) <= 1);
+    CHECK(encode_png(t) == transparent);
+}
