@@ -1,7 +1,5 @@
 // Reading the project's layers back through GDAL (GeoPackage, PostGIS, and
 // whatever else GDAL opens), typed as the schema is.
-#include <cpl_conv.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -205,10 +203,8 @@ detail::DatasetPtr open_source(const std::string& source, detail::GdalErrorScope
     // Reading needs none of SpatiaLite's SQL functions, which the GeoPackage
     // driver otherwise initialises on every open (it opens PROJ's database:
     // about 3 % of the instructions of a whole `geoevents render`).
-    const std::string spatialite = CPLGetThreadLocalConfigOption("SPATIALITE_LOAD", "");
-    CPLSetThreadLocalConfigOption("SPATIALITE_LOAD", "NO");
+    const detail::ConfigOptionScope no_spatialite("SPATIALITE_LOAD", "NO");
     GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);
-    CPLSetThreadLocalConfigOption("SPATIALITE_LOAD", spatialite.empty() ? nullptr : spatialite.c_str());
     if (!ds)
         throw IoError(redact_connection(source) + ": cannot open as vector data: " +
                       redact_connection(errors.message("not a vector data source")));
