@@ -17,6 +17,7 @@
 #include "geoevents/render/projection.hpp"
 #include "geoevents/render/shapes.hpp"
 #include "geoevents/render/text.hpp"
+#include "fast_copy.hpp"
 #include "geometry.hpp"
 #include "pixel_geometry.hpp"
 #include "system.hpp"
@@ -355,6 +356,14 @@ struct Viewer::Impl {
 
     sf::Font font, bold;
     std::optional<sf::RenderTexture> offscreen;
+    sf::Shader copier;  // opaque copies of `under` and `history` (fast_copy.hpp)
+    int copier_state = 0;  // 0 not loaded yet, 1 loaded, -1 unavailable
+
+    // Render states of an opaque copy of a cached texture.
+    sf::RenderStates copy_states(const sf::Texture& texture, const sf::Transform& st = sf::Transform()) {
+        if (copier_state == 0) copier_state = load_copy_shader(copier) ? 1 : -1;
+        return sf::RenderStates(sf::BlendNone, st, &texture, copier_state > 0 ? &copier : nullptr);
+    }
 
     Impl(const geo::Project& p, const render::Basemap& b, const ViewerOptions& o) : project(p), basemap(b), options(o) {}
 
@@ -555,6 +564,7 @@ struct Viewer::Impl {
         if (!under || under->getSize() != sf::Vector2u(sw, sh)) {
             under.emplace();
             if (!under->create(sw, sh)) throw Error("cannot create an off-screen layer of " + std::to_string(sw) + "x" + std::to_string(sh));
+            store_as_bgra(*under);
             under_generation = ~std::uint64_t{0};
         }
         const bool rewind = clock.enabled() && baked > 0 && c.dynamic[c.by_settle[baked - 1]].settle > t;
@@ -721,9 +731,7 @@ struct Viewer::Impl {
                 append_tile(quads, static_cast<int>(k) % c.top_tiles.cols, static_cast<int>(k) / c.top_tiles.cols, static_cast<int>(size.x),
                             static_cast<int>(size.y));
         target.setView(map_view());
-        sf::RenderStates opaque(&under->getTexture());
-        opaque.blendMode = sf::BlendNone;
-        if (!quads.empty()) target.draw(quads.data(), quads.size(), sf::Quads, opaque);
+        if (!quads.empty()) target.draw(quads.data(), quads.size(), sf::Quads, copy_states(under->getTexture()));
         if (marks && !marks->empty()) target.draw(marks->data(), marks->size(), sf::Triangles, sf::RenderStates(&atlas));
         for (const auto& [tiles, texture] : {std::pair{&c.top_tiles, &top}, {&c.furniture_tiles, &furniture}}) {
             const auto q = tiles_in(*tiles, mask);
@@ -738,6 +746,7 @@ struct Viewer::Impl {
         if (!history || history->getSize() != sf::Vector2u(W, H)) {
             history.emplace();
             if (!history->create(W, H)) throw Error("cannot create an off-screen frame of " + std::to_string(W) + "x" + std::to_string(H));
+            store_as_bgra(*history);
             history_ok = false;
         }
         const Prepared& c = *cache;
@@ -761,11 +770,9 @@ struct Viewer::Impl {
         target.setView(sf::View(sf::FloatRect(0, 0, W, H)));
         target.clear(to_sf(c.scene.background));
         target.setView(map_view());
-        sf::RenderStates opaque(st);
-        opaque.blendMode = sf::BlendNone;  // the basemap is opaque: no blending to pay for
         under->setSmooth(smooth);
         top.setSmooth(smooth);
-        target.draw(sf::Sprite(under->getTexture()), opaque);
+        target.draw(sf::Sprite(under->getTexture()), copy_states(under->getTexture(), st));  // opaque: no blending to pay for
         sf::RenderStates ms(st);
         ms.texture = &atlas;
         if (marks && !marks->empty()) target.draw(marks->data(), marks->size(), sf::Triangles, ms);
@@ -808,9 +815,7 @@ struct Viewer::Impl {
             if (cached < layered) {
                 sync_history();
                 target.setView(sf::View(sf::FloatRect(0, 0, W, H)));
-                sf::RenderStates opaque(&history->getTexture());
-                opaque.blendMode = sf::BlendNone;
-                target.draw(sf::Sprite(history->getTexture()), opaque);
+                target.draw(sf::Sprite(history->getTexture()), copy_states(history->getTexture()));
                 if (n > 0) redraw_tiles(target, touched, &marks);
             } else {
                 draw_plain(target, &marks, sf::Transform(), false);
