@@ -82,6 +82,7 @@ struct Dynamic {
     std::vector<sf::Vertex> full;    // lines, arrows, circles: triangles when complete
     std::vector<sf::Vertex> thin;    // lines and arrows: 1-pixel triangles, the detail dropped for huge stories
     std::int64_t settle = 0;         // from this story time on it does not change any more
+    std::vector<Point> path;         // arrows: the path simplified for the screen, along which it grows
 };
 
 // Above this many dated lines, finished ones are drawn 1 pixel wide (the
@@ -91,6 +92,11 @@ constexpr std::size_t thin_above = 2000;
 // dots of their colour (the markers of events in progress keep their shape):
 // software OpenGL pays for every pixel of every marker.
 constexpr std::size_t dots_above = 5000;
+
+// Above dots_above dated items, at most this many event markers in progress
+// keep their full mark in a frame, the latest to start; the others are drawn
+// as dots too.
+constexpr std::size_t full_markers = 2000;
 
 // The frame is cut in tiles of this many pixels: the labels and furniture
 // textures are drawn as their non-empty tiles, and only the tiles that the
@@ -232,7 +238,7 @@ void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden, cons
                 if (l.name == "areas") p.areas.emplace_back(li, ii);
                 continue;  // drawn in the cached layers
             }
-            Dynamic d{li, ii, -1, {}, {}, settle_time(it.time, rules)};
+            Dynamic d{li, ii, -1, {}, {}, settle_time(it.time, rules), {}};
             std::visit(overloaded{
                            [&](const render::MarkerItem& m) {
                                render::MarkerItem mk = m;
@@ -245,7 +251,7 @@ void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden, cons
                            },
                            [&](const render::ArrowItem& a) {
                                render::ArrowItem simple = a;
-                               simple.path = for_screen(a.path);
+                               simple.path = d.path = for_screen(a.path);
                                if (it.uncertain) simple.stroke.dash = uncertain_dash(a.stroke);
                                append_arrow(d.full, simple, to_sf(a.stroke.color));
                                append_thin(d.thin, simple.path, to_sf(a.stroke.color));
@@ -452,7 +458,10 @@ struct Viewer::Impl {
     }
 
     void quad(std::vector<sf::Vertex>& out, int cell, Point at, double alpha) const {
-        const sf::FloatRect c = cache->atlas.cell(cell);
+        // The cell less its transparent border (MarkerAtlas leaves 2 pixels around
+        // the ink, antialiasing takes at most one): every pixel drawn costs.
+        sf::FloatRect c = cache->atlas.cell(cell);
+        c = {c.left + 1, c.top + 1, c.width - 2, c.height - 2};
         const float x = static_cast<float>(at.x) - c.width / 2, y = static_cast<float>(at.y) - c.height / 2;
         const sf::Color col(255, 255, 255, static_cast<sf::Uint8>(std::lround(255 * alpha)));
         const sf::Vertex a(sf::Vector2f(x, y), col, sf::Vector2f(c.left, c.top));
@@ -470,7 +479,8 @@ struct Viewer::Impl {
     }
 
     // The marks of dynamic item `i` at presence `pr` (textured triangles).
-    void append_marks(std::vector<sf::Vertex>& out, std::uint32_t i, const Presence& pr, bool glowing) const {
+    // `crowded`: a marker in progress drawn as a dot (see full_markers).
+    void append_marks(std::vector<sf::Vertex>& out, std::uint32_t i, const Presence& pr, bool glowing, bool crowded = false) const {
         const Dynamic& d = cache->dynamic[i];
         const render::Item& it = item_of(i);
         const bool coarse = cache->lines > thin_above, dotted = cache->dynamic.size() > dots_above;
@@ -478,7 +488,7 @@ struct Viewer::Impl {
         std::visit(overloaded{
                        [&](const render::MarkerItem& m) {
                            if (glowing) append_fan(out, render::marker_outline(render::MarkerShape::circle, m.at, m.size + 8), glow_colour);
-                           if (dotted && !pr.active && !glowing) {
+                           if (dotted && (!pr.active || crowded) && !glowing) {
                                const sf::Color c = to_sf(m.fill.color, pr.alpha);
                                const auto x = static_cast<float>(m.at.x), y = static_cast<float>(m.at.y);
                                const sf::Vertex a(sf::Vector2f(x - 1.5f, y - 1.5f), c, white_texel), b(sf::Vector2f(x + 1.5f, y - 1.5f), c, white_texel);
@@ -491,7 +501,7 @@ struct Viewer::Impl {
                        [&](const render::ArrowItem& a) {
                            render::ArrowItem grown = a;
                            if (it.uncertain) grown.stroke.dash = uncertain_dash(a.stroke);
-                           if (pr.progress < 1) grown.path = render::partial_path(a.path, pr.progress);
+                           grown.path = pr.progress < 1 ? render::partial_path(d.path, pr.progress) : d.path;
                            if (glowing) append_stroke(out, grown.path, a.stroke.width + 6, glow_colour, {});
                            if (pr.progress >= 1 && coarse && !glowing)
                                faded(out, d.thin, pr.alpha);
@@ -503,7 +513,7 @@ struct Viewer::Impl {
                                // Units travelling behind the head.
                                for (double back : {0.12, 0.24}) {
                                    if (pr.progress <= back) continue;
-                                   const auto part = render::partial_path(a.path, pr.progress - back);
+                                   const auto part = render::partial_path(d.path, pr.progress - back);
                                    if (!part.empty()) quad(out, cache->unit_cell, part.back(), 1);
                                }
                            }
@@ -642,6 +652,15 @@ struct Viewer::Impl {
         lit.insert(lit.end(), pinned_items.begin(), pinned_items.end());
         if (!highlight_key.empty() && !hidden_keys.count(highlight_key))
             if (auto k = c.by_key.find(highlight_key); k != c.by_key.end()) lit.insert(lit.end(), k->second.begin(), k->second.end());
+        // Huge stories: the markers in progress that started before `crowd` are dots.
+        std::int64_t crowd = std::numeric_limits<std::int64_t>::min();
+        if (c.dynamic.size() > dots_above) {
+            std::size_t n = 0;
+            for (auto k = active.rbegin(); k != active.rend() && n < full_markers; ++k) {  // active is by start time
+                const render::Item& it = item_of(*k);
+                if (std::holds_alternative<render::MarkerItem>(it.shape) && presence(it.time, t, rules).active && ++n == full_markers) crowd = it.time.start;
+            }
+        }
         std::vector<std::uint32_t> glow, items = active;
         std::vector<ItemId> outlined;
         for (const ItemId& id : lit) {
@@ -662,7 +681,7 @@ struct Viewer::Impl {
             if (!shown(it)) continue;
             const Presence pr = clock.enabled() ? presence(it.time, t, rules) : Presence{1, 1, false};
             if (pr.alpha <= 0) continue;
-            append_marks(out, i, pr, std::binary_search(glow.begin(), glow.end(), i));
+            append_marks(out, i, pr, std::binary_search(glow.begin(), glow.end(), i), it.time.start < crowd);
         }
         for (const ItemId& id : outlined) {
             const auto& it = s.layers[id.layer].items[id.item];
