@@ -200,11 +200,13 @@ void veil(render::Raster& r, const render::Box& b) {
 // for the screen).
 std::vector<Point> for_screen(const std::vector<Point>& path) { return render::detail::simplify(path, 0.5, false); }
 
-std::int64_t settle_time(const render::TimeSpan& span, const TimeRules& rules) {
-    // max(end, start + point span) + fade, saturated (presence() uses the same terms).
+// max(end, start + point span) + fade (without the fade: `fade` false),
+// saturated; presence() uses the same terms.
+std::int64_t settle_time(const render::TimeSpan& span, const TimeRules& rules, bool fade = true) {
     constexpr std::int64_t top = std::numeric_limits<std::int64_t>::max();
     const std::int64_t grown = span.start > top - rules.point_span ? top : span.start + rules.point_span;
     const std::int64_t end = std::max(span.end, grown);
+    if (!fade) return end;
     return end > top - rules.fade ? top : end + rules.fade;
 }
 
@@ -275,6 +277,10 @@ void prepare(Prepared& p, const std::set<std::string, std::less<>>& hidden, cons
             p.dynamic.push_back(std::move(d));
         }
     }
+    // Huge stories: items take their final look at their end, without fading
+    // (half as many items change at any time).
+    if (p.dynamic.size() > dots_above)
+        for (Dynamic& d : p.dynamic) d.settle = settle_time(s.layers[d.layer].items[d.item].time, rules, false);
     // The time-sorted indexes: the items of a frame are found without
     // looking at the others.
     p.by_start.resize(p.dynamic.size());
@@ -599,7 +605,8 @@ struct Viewer::Impl {
                 const std::uint32_t i = c.by_settle[baked];
                 if (!rules.cumulative || !shown(item_of(i))) continue;  // gone for good, or hidden
                 const std::size_t from = batch.size();
-                append_marks(batch, i, presence(item_of(i).time, t, rules), false);
+                // Its final look (faded; for huge stories it is baked before the end of its fade).
+                append_marks(batch, i, presence(item_of(i).time, settle_time(item_of(i).time, rules), rules), false);
                 if (history_ok) mark_tiles(stale, c.top_tiles.cols, c.top_tiles.rows, batch.data() + from, batch.size() - from);
             }
         }
