@@ -312,7 +312,7 @@ sf::Event pointer_at(double x, double y) {
 
 } // namespace
 
-TEST_CASE("hovering a legend row highlights its features, in the cached layers too; leaving it leaves nothing", "[viewer][pick]") {
+TEST_CASE("hovering a legend row highlights its features, in the cached layers too, and leaving it leaves nothing", "[viewer][pick]") {
     require_display();
     Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
     const std::int64_t t = v.clock().end();  // every event on the map, no area flashing
@@ -365,7 +365,7 @@ TEST_CASE("hovering a legend row highlights its features, in the cached layers t
     }
 }
 
-TEST_CASE("left and right step between events; with Shift, and by dragging, they pan", "[viewer][input]") {
+TEST_CASE("left and right step between events, Shift with left and right pans", "[viewer][input]") {
     require_display();
     Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
     Clock& c = v.clock();
