@@ -191,7 +191,7 @@ TEST_CASE("input: wheel zoom keeps the point under the cursor, fit shows the sto
     CHECK(c.speed() == 2);
 }
 
-TEST_CASE("hover names the event with its dates, actors, sources and evidence; the legend hides a type", "[viewer][pick]") {
+TEST_CASE("hover names the event with its dates, actors, sources and evidence, and the legend hides a type", "[viewer][pick]") {
     require_display();
     Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
     const render::Item& item = withdrawal(v.scene());
