@@ -12,9 +12,9 @@ namespace {
 using render::Point;
 
 void tri(std::vector<sf::Vertex>& out, Point a, Point b, Point c, sf::Color col) {
-    out.emplace_back(sf::Vector2f(static_cast<float>(a.x), static_cast<float>(a.y)), col);
-    out.emplace_back(sf::Vector2f(static_cast<float>(b.x), static_cast<float>(b.y)), col);
-    out.emplace_back(sf::Vector2f(static_cast<float>(c.x), static_cast<float>(c.y)), col);
+    out.emplace_back(sf::Vector2f(static_cast<float>(a.x), static_cast<float>(a.y)), col, white_texel);
+    out.emplace_back(sf::Vector2f(static_cast<float>(b.x), static_cast<float>(b.y)), col, white_texel);
+    out.emplace_back(sf::Vector2f(static_cast<float>(c.x), static_cast<float>(c.y)), col, white_texel);
 }
 
 void disc(std::vector<sf::Vertex>& out, Point c, double r, sf::Color col) {
@@ -155,7 +155,12 @@ render::Raster MarkerAtlas::draw() const {
         m.at = {m_cells[i].left + m_cells[i].width / 2.0, m_cells[i].top + m_cells[i].height / 2.0};
         s.layers.back().items.push_back({m, {}, {}, {}, false});
     }
-    return render::rasterize(s);
+    render::Raster r = render::rasterize(s);
+    // The white block under white_texel (cells start right of it).
+    for (int y = 0; y < white_block; ++y)
+        for (int x = 0; x < white_block; ++x)
+            for (int k = 0; k < 4; ++k) r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 4 + static_cast<std::size_t>(k)] = 255;
+    return r;
 }
 
 } // namespace geoevents::viewer::detail

@@ -17,6 +17,13 @@ namespace geoevents::viewer::detail {
 
 sf::Color to_sf(render::Color c, double alpha = 1);
 
+/// Everything dated is drawn as textured triangles from the marker atlas, so
+/// that one draw call keeps the items' order: plain colours sample this
+/// texel, in a white block at the atlas's corner (every triangle the
+/// functions below append has it as texture coordinates).
+constexpr int white_block = 4;
+inline const sf::Vector2f white_texel{2, 2};
+
 /// Triangles of a stroked polyline `width` px wide: butt segments, round
 /// joins where the path turns, round caps unless dashed (as Cairo strokes).
 void append_stroke(std::vector<sf::Vertex>& triangles, const std::vector<render::Point>& path, double width,
@@ -29,8 +36,8 @@ void append_arrow(std::vector<sf::Vertex>& triangles, const render::ArrowItem& a
 /// Triangles of a circle item (fill as a 48-gon, then the stroke).
 void append_circle(std::vector<sf::Vertex>& triangles, const render::CircleItem& circle, double alpha);
 
-/// Marker images drawn by the Cairo backend, packed in one raster; the
-/// viewer draws each marker as one textured quad.
+/// Marker images drawn by the Cairo backend, packed in one raster with the
+/// white block; the viewer draws each marker as one textured quad.
 class MarkerAtlas {
 public:
     /// Index of the cell drawing `marker` (added when new).
@@ -45,7 +52,7 @@ private:
     std::map<std::string, int, std::less<>> m_index;
     std::vector<render::MarkerItem> m_markers;
     std::vector<sf::FloatRect> m_cells;
-    float m_x = 0, m_y = 0, m_row = 0;
+    float m_x = white_block, m_y = 0, m_row = white_block;
 };
 
 } // namespace geoevents::viewer::detail

@@ -191,7 +191,7 @@ TEST_CASE("input: wheel zoom keeps the point under the cursor, fit shows the sto
     CHECK(c.speed() == 2);
 }
 
-TEST_CASE("hover names the event with its dates, actors, sources and evidence; the legend hides a type", "[viewer][pick]") {
+TEST_CASE("hover names the event with its dates, actors, sources and evidence, and the legend hides a type", "[viewer][pick]") {
     require_display();
     Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
     const render::Item& item = withdrawal(v.scene());
@@ -297,4 +297,92 @@ TEST_CASE("while the view moves the cached scene follows it; refined, the arrow 
     CHECK(near(pixel(panned, moved), arrow.stroke.color));
     v.refine();  // the scene rebuilt for the new view
     CHECK(near(pixel(v.render_frame(t), moved), arrow.stroke.color));
+}
+
+namespace {
+
+bool yellowish(render::Color c) { return c.r > 200 && c.g > 150 && c.b < 110; }
+
+sf::Event pointer_at(double x, double y) {
+    sf::Event e{};
+    e.type = sf::Event::MouseMoved;
+    e.mouseMove = {static_cast<int>(std::lround(x)), static_cast<int>(std::lround(y))};
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("hovering a legend row highlights its features, in the cached layers too, and leaving it leaves nothing", "[viewer][pick]") {
+    require_display();
+    Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
+    const std::int64_t t = v.clock().end();  // every event on the map, no area flashing
+    const render::Raster plain = v.render_frame(t);
+    const auto& legend = v.scene().legend;
+    auto row = [&](std::string_view prefix) {
+        for (const auto& e : legend)
+            if (e.key.starts_with(prefix)) return e;
+        FAIL("no legend row " << prefix);
+        throw;
+    };
+    // The points of the items under a legend key, in the map and clear of the furniture.
+    auto points = [&](const std::string& key) {
+        std::vector<render::Point> out;
+        for (const auto& l : v.scene().layers) {
+            if (l.role == render::LayerRole::furniture) continue;
+            for (const auto& it : l.items) {
+                if (it.key != key) continue;
+                if (const auto* poly = std::get_if<render::PolygonItem>(&it.shape))
+                    for (const auto& ring : poly->rings)
+                        for (std::size_t i = 0; i < ring.size(); i += std::max<std::size_t>(1, ring.size() / 12)) out.push_back(ring[i]);
+                if (const auto* m = std::get_if<render::MarkerItem>(&it.shape)) out.push_back({m->at.x + m->size / 2 + 3, m->at.y});
+            }
+        }
+        std::erase_if(out, [&](const render::Point& p) {
+            if (!v.scene().viewport.map_box.contains(p)) return true;
+            for (const auto& e : legend)
+                if (e.box.grown(40).contains(p)) return true;
+            return false;
+        });
+        return out;
+    };
+    for (const std::string_view prefix : {"area:", "place:capital", "event:"}) {
+        const auto entry = row(prefix);
+        const auto pts = points(entry.key);
+        REQUIRE(pts.size() >= 1);
+        v.handle(pointer_at((entry.box.x0 + entry.box.x1) / 2, (entry.box.y0 + entry.box.y1) / 2));
+        const render::Raster lit = v.render_frame(t);
+        std::size_t before = 0, after = 0;
+        for (const auto& p : pts) {
+            before += yellowish(pixel(plain, p));
+            after += yellowish(pixel(lit, p));
+        }
+        INFO(entry.key << ": " << after << " of " << pts.size() << " points highlighted");
+        CHECK(before == 0);
+        CHECK(after * 2 > pts.size());
+        // Away from the legend (and off the map: no coordinates drawn), the frame is as before.
+        v.handle(pointer_at(5, v.height() - 5));
+        CHECK(v.render_frame(t).rgba == plain.rgba);
+    }
+}
+
+TEST_CASE("left and right step between events, Shift with left and right pans", "[viewer][input]") {
+    require_display();
+    Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
+    Clock& c = v.clock();
+    c.set(utc("2022-02-12T00:00:00Z"));
+    sf::Event key{};
+    key.type = sf::Event::KeyPressed;
+    key.key.code = sf::Keyboard::Right;
+    v.handle(key);
+    CHECK(c.now() == utc("2022-02-17T00:00:00Z"));  // support to the Gulf of Guinea states
+    key.key.code = sf::Keyboard::Left;
+    v.handle(key);
+    CHECK(c.now() == utc("2022-02-10T00:00:00Z"));
+    const render::XY centre = v.view().to_projected({480, 300});
+    key.key.shift = true;
+    v.handle(key);  // Shift+Left: the map moves right, the clock stays
+    CHECK(c.now() == utc("2022-02-10T00:00:00Z"));
+    const render::XY moved = v.view().to_projected({480 + 80, 300});
+    CHECK(moved.x == Approx(centre.x).margin(1e-6 * std::abs(centre.x) + 1e-3));
+    CHECK(moved.y == Approx(centre.y).margin(1e-6 * std::abs(centre.y) + 1e-3));
 }

@@ -4,15 +4,16 @@
 // screenshots and recorded frames, so a recorded frame at time T is the
 // headless screenshot at T.
 //
-// Drawing (why it is fast): the scene is built for a view (SceneOptions::frame)
-// and its static layers (basemap, areas, place dots, labels; the furniture)
-// are rasterised once by the Cairo backend into textures — the very pixels
-// of the PNG output. Dated items (movements, events) are drawn every frame
-// from one vertex array per kind (markers as textured quads from an atlas
-// also drawn by Cairo, lines as triangles), filtered by the clock. While the
-// view moves, the cached scene is drawn through a transform; when the view
-// has been still for a moment the scene is rebuilt for it in a worker thread
-// (detail and labels refine, labels kept where they were).
+// Drawing (why it is fast, docs/viewer.md): the scene is built for a view
+// (SceneOptions::frame) and its static layers (basemap, areas, place dots,
+// labels; the furniture) are rasterised once by the Cairo backend into
+// textures — the very pixels of the PNG output. Dated items that no longer
+// change are baked into a copy of the basemap as the clock passes them; the
+// items that change (found through time-sorted indexes) are one batch of
+// textured triangles per frame, drawn over a cached frame only where they
+// are. While the view moves, the cached scene is drawn through a transform;
+// when the view has been still for a moment the scene is rebuilt for it in a
+// worker thread (detail and labels refine, labels kept where they were).
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
 
