@@ -164,14 +164,14 @@ public:
             if (r.lang & fr) s.fr_info = info;
             if (r.lang & en) s.en_info = info;
             if (r.word.size() == 1) m_single |= 1u << (r.word[0] - 'a');
-            else m_pairs[static_cast<std::size_t>((r.word[0] - 'a') * 26 + (r.word[1] - 'a'))] = true;
+            else m_pairs[static_cast<std::size_t>(r.word[0] - 'a') * 26 + static_cast<std::size_t>(r.word[1] - 'a')] = true;
         }
     }
     /// The slot of `w` (n letters a–z, zero-padded to k_key bytes), or nullptr.
     const Slot* find(const char* w, std::size_t n) const noexcept {
         // Most words of a text are no keyword; their first two letters already say so.
         if (n == 1 ? !(m_single >> (w[0] - 'a') & 1u)
-                   : !m_pairs[static_cast<std::size_t>((w[0] - 'a') * 26 + (w[1] - 'a'))])
+                   : !m_pairs[static_cast<std::size_t>(w[0] - 'a') * 26 + static_cast<std::size_t>(w[1] - 'a')])
             return nullptr;
         for (std::size_t i = hash_word(w, n) & (k_slots - 1);; i = (i + 1) & (k_slots - 1)) {
             const Slot& s = m_slots[i];
@@ -193,7 +193,7 @@ private:
         }
     }
     std::array<Slot, k_slots> m_slots{};
-    std::array<bool, 26 * 26> m_pairs{};
+    std::array<bool, std::size_t{26} * 26> m_pairs{};
     std::uint32_t m_single = 0;
 };
 

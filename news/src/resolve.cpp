@@ -98,7 +98,7 @@ void resolve_mentions(Analysis& a) {
         if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
         return (cc[0] - 'A') * 26 + (cc[1] - 'A');
     };
-    std::vector<double> country_total(26 * 26, 0.0);
+    std::vector<double> country_total(std::size_t{26} * 26, 0.0);
     std::unordered_map<std::uint64_t, double> country_by_key;  // key id << 16 | country index
     PointGrid grid;
     std::unordered_map<std::string, std::uint32_t> admin1_named;  // country|admin1 → the name's key id

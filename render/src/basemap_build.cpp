@@ -769,7 +769,9 @@ BasemapBuildStats build_basemap(const fs::path& packages, const fs::path& output
     BasemapBuildStats stats;
     for (const Resolution r : {Resolution::r10m, Resolution::r50m}) {
         const std::string scale(to_string(r));
-        say("reading Natural Earth 1:" + scale + " (world-atlas countries-" + scale + ".json, land-" + scale + ".json)");
+        std::string what = "reading Natural Earth 1:";
+        what.append(scale).append(" (world-atlas countries-").append(scale).append(".json, land-").append(scale).append(".json)");
+        say(what);
         const Topology countries(atlas / ("countries-" + scale + ".json"));
         const Topology land(atlas / ("land-" + scale + ".json"));
         add_land(w, land, r);

@@ -212,10 +212,10 @@ private:
                 for (const auto& p : m_story.places)
                     if (p.location) pts.push_back(p.point);
             if (pts.empty()) {
-                m_scene.notes.push_back("the project has no events, areas, movements or places: the map shows the basemap only");
+                m_scene.notes.emplace_back("the project has no events, areas, movements or places: the map shows the basemap only");
                 pts = {{-170, -55}, {170, 75}, {0, -55}, {0, 75}};
             } else if (m_story.events.empty() && m_story.movements.empty() && m_story.areas.empty()) {
-                m_scene.notes.push_back("the project has no events: the map shows its places only");
+                m_scene.notes.emplace_back("the project has no events: the map shows its places only");
             }
             m_extent = lonlat_extent(pts);
         }
@@ -567,7 +567,8 @@ private:
             for (std::size_t i = 0; i < n; ++i) {
                 const auto* e = members[i].first;
                 const double col = static_cast<double>(i % per_row) - (static_cast<double>(per_row) - 1) / 2;
-                const double row = static_cast<double>(i / per_row) - (rows - 1) / 2;
+                const std::size_t row_index = i / per_row;
+                const double row = static_cast<double>(row_index) - (rows - 1) / 2;
                 const Point at{c.x + col * (size + 2), c.y + row * (size + 2)};
                 const std::string cat(event_category(e->type));
                 const MarkerStyle& ms = m_st.events.at(cat);
@@ -678,7 +679,7 @@ private:
                                       "place:capital"};
         std::vector<std::string> keys;
         for (const char* k : order)
-            if (m_used_keys.count(k)) keys.push_back(k);
+            if (m_used_keys.count(k)) keys.emplace_back(k);
         return keys;
     }
 

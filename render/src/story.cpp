@@ -33,7 +33,7 @@ std::optional<std::int64_t> parse_utc(std::string_view t) noexcept {
     const unsigned doy = static_cast<unsigned>((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     const std::int64_t days = static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
-    return days * 86400 + hh * 3600 + mm * 60 + ss;
+    return days * 86400 + std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss;
 }
 
 namespace detail {

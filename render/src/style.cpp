@@ -54,7 +54,7 @@ public:
         if (!v.is_object()) fail(path, "expected an object");
         for (const auto& [key, value] : v.items()) {
             if (key.starts_with("//")) continue;
-            const std::string p = path.empty() ? key : path + "." + key;
+            const std::string p = path.empty() ? key : std::string(path).append(".").append(key);
             if (keys.size() && std::find(keys.begin(), keys.end(), key) == keys.end()) fail(p, "unknown key");
             f(key, value, p);
         }

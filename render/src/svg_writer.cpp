@@ -129,7 +129,7 @@ private:
                                          f.pattern_color.a, f.spacing);
         auto it = m_patterns.find(key);
         if (it != m_patterns.end()) return it->second;
-        const std::string id = "pattern" + std::to_string(m_patterns.size());
+        std::string id = "pattern" + std::to_string(m_patterns.size());
         const std::string s = num(f.spacing);
         const std::string colour = hex(f.pattern_color) + "\"" + opacity("stroke-opacity", f.pattern_color);
         m_defs += "<pattern id=\"" + id + "\" patternUnits=\"userSpaceOnUse\" width=\"" + s + "\" height=\"" + s + "\">";

@@ -113,6 +113,7 @@ void append_arrow(std::vector<sf::Vertex>& out, const render::ArrowItem& arrow, 
 
 void append_circle(std::vector<sf::Vertex>& out, const render::CircleItem& c, double alpha) {
     std::vector<Point> ring;
+    ring.reserve(48);
     for (int i = 0; i < 48; ++i)
         ring.push_back({c.center.x + c.radius * std::cos(2 * M_PI * i / 48), c.center.y + c.radius * std::sin(2 * M_PI * i / 48)});
     if (c.fill.pattern != render::Pattern::none) append_fan(out, ring, to_sf(c.fill.color, alpha));

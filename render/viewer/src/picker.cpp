@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "geoevents/render/shapes.hpp"
+#include "overloaded.hpp"
 
 namespace geoevents::viewer {
 namespace {
@@ -19,10 +20,7 @@ using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using BBox = bg::model::box<BPoint>;
 using Entry = std::pair<BBox, std::size_t>;
 
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
+using detail::overloaded;
 
 render::Box grow(render::Box b, render::Point p) {
     return {std::min(b.x0, p.x), std::min(b.y0, p.y), std::max(b.x1, p.x), std::max(b.y1, p.y)};

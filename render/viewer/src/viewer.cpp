@@ -19,6 +19,7 @@
 #include "geoevents/render/text.hpp"
 #include "fast_copy.hpp"
 #include "geometry.hpp"
+#include "overloaded.hpp"
 #include "pixel_geometry.hpp"
 #include "system.hpp"
 
@@ -28,11 +29,6 @@ namespace {
 using render::Point;
 using Steady = std::chrono::steady_clock;
 using namespace detail;
-
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
 
 constexpr float band_height = 72;  // the time line band under the scene
 
@@ -1027,7 +1023,7 @@ Viewer::Viewer(const geo::Project& project, const render::Basemap& basemap, cons
                 if (l.name == "events" || l.name == "movements") starts.push_back(it.time.start);
             }
     if (starts.empty()) {
-        m.notes.push_back(so.lang == "fr" ? "aucune date dans le projet : la carte est affichée sans frise chronologique"
+        m.notes.emplace_back(so.lang == "fr" ? "aucune date dans le projet : la carte est affichée sans frise chronologique"
                                           : "no time attributes in the project: the map is shown with the time line disabled");
     } else {
         m.rules = rules_for(lo, hi);
