@@ -123,13 +123,13 @@ struct Analysis {
         if (views.size() * 2 >= view_slots.size()) {
             view_slots.assign(view_slots.size() * 2, 0);
             for (std::uint32_t i = 0; i < views.size(); ++i) {
-                std::size_t s = (views[i].first * 2654435761u) & (view_slots.size() - 1);
+                std::size_t s = static_cast<std::size_t>(views[i].first * 2654435761u) & (view_slots.size() - 1);
                 while (view_slots[s]) s = (s + 1) & (view_slots.size() - 1);
                 view_slots[s] = i + 1;
             }
         }
         const std::size_t mask = view_slots.size() - 1;
-        for (std::size_t s = (id * 2654435761u) & mask;; s = (s + 1) & mask) {
+        for (std::size_t s = static_cast<std::size_t>(id * 2654435761u) & mask;; s = (s + 1) & mask) {
             if (!view_slots[s]) {
                 views.emplace_back(id, gz.place(id));
                 view_slots[s] = static_cast<std::uint32_t>(views.size());

@@ -262,6 +262,15 @@ void add_actor(std::vector<std::string>& actors, std::string name) {
     if (std::find(actors.begin(), actors.end(), name) == actors.end()) actors.push_back(std::move(name));
 }
 
+/// The country a place that acts stands for: itself for a country or a union
+/// of countries, its country for a capital ("Paris a décidé").
+std::optional<geo::Place> country_of(const Analysis& a, const geo::Place& p) {
+    if (p.kind == geo::PlaceKind::country || p.composite) return p;
+    if (!p.country.empty())
+        if (const auto id = a.gz.find_id("ne:" + p.country)) return a.gz.place(*id).to_place();
+    return std::nullopt;
+}
+
 } // namespace
 
 std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym>& toponyms) {
@@ -447,6 +456,15 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             d.verb = tr.info.verb;
             d.sentence = si;
             d.order = toks[tr.first].start;
+            // A demonym beside a government noun names that government: "les
+            // autorités tchadiennes", "the Chadian government".
+            auto names_government = [&](const Mention& m) {
+                const auto gov = [&](std::size_t k) {
+                    return k < toks.size() && toks[k].is(tf_word) && toks[k].sentence == toks[m.first].sentence &&
+                           a.lex.government_nouns.contains(a.key(k));
+                };
+                return (m.first > 0 && gov(m.first - 1)) || gov(m.last);
+            };
             // 2. Places: after the trigger in its scope, else before it in the clause.
             auto collect = [&](bool before, bool demonyms) {
                 for (std::size_t mi = mb; mi < me; ++mi) {
@@ -507,7 +525,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 for (std::size_t mi = mb; mi < me && d.event.places.empty(); ++mi) {
                     const Mention& m = a.mentions[mi];
                     if (m.demonym && m.first >= s.first && m.first < s.last && toponyms[mi].place) {
-                        d.event.places.push_back({*toponyms[mi].place, PlaceRole::location});
+                        d.event.places.emplace_back(*toponyms[mi].place, PlaceRole::location);
                         d.mentions.push_back(mi);
                     }
                 }
@@ -542,7 +560,21 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             // stated by a verb or given a date ("la junte a pris le pouvoir vendredi").
             if (d.event.places.empty() && !sentence_has_place && focus && focus_locates(type) && !tr.info.verb &&
                 best_same_clause)
-                d.event.places.push_back({*focus, PlaceRole::location});
+                d.event.places.emplace_back(*focus, PlaceRole::location);
+            // "Ankara signed a pact with Tripoli", "les autorités tchadiennes ont
+            // dénoncé l'accord signé avec Paris": an agreement that names only its
+            // parties binds their countries; placed there, marked as inferred.
+            if (d.event.places.empty() && type == EventType::agreement)
+                for (std::size_t mi = mb; mi < me; ++mi) {
+                    const Mention& m = a.mentions[mi];
+                    if (!toponyms[mi].place || m.first < s.first || m.first >= s.last || clause_of(m.first) != tr.clause)
+                        continue;
+                    if (m.role != Role::actor && !(m.demonym && names_government(m))) continue;
+                    const auto country = country_of(a, *toponyms[mi].place);
+                    if (country && std::none_of(d.event.places.begin(), d.event.places.end(),
+                                                [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
+                        d.event.places.emplace_back(*country, PlaceRole::location, true, "party_country");
+                }
             if (d.event.places.empty()) continue;  // an event nobody can map is noise here
             d.explicit_date = best != nullptr;
             if (best) d.event.when = best->span;
@@ -720,11 +752,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                                             [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; });
         if (ev.type == EventType::support && !has_origin)
             for (const geo::Place& ap : merged[i].actor_places) {
-                // A capital that acts ("Paris a décidé") stands for its country.
-                std::optional<geo::Place> country;
-                if (ap.kind == geo::PlaceKind::country || ap.composite) country = ap;
-                else if (!ap.country.empty())
-                    if (const auto id = a.gz.find_id("ne:" + ap.country)) country = a.gz.place(*id).to_place();
+                const auto country = country_of(a, ap);
                 if (!country || std::any_of(ev.places.begin(), ev.places.end(),
                                             [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
                     continue;
