@@ -323,3 +323,27 @@ TEST_CASE("an agreement that names only its parties is placed in their countries
         CHECK_FALSE(ag[0]->places[0].inferred);
     }
 }
+
+TEST_CASE("a nationality noun that is the subject is an actor of the event", "[news][events]") {
+    for (const auto& [text, type, actor] : std::vector<std::tuple<std::string, EventType, std::string>>{
+             {"Les Maliens ont manifesté lundi à Bamako.", EventType::protest, "Maliens"},
+             {"Malians protested in Bamako on Monday.", EventType::protest, "Malians"},
+             {"Les Français ont retiré lundi leurs derniers soldats du Niger.", EventType::withdrawal, "Français"},
+             {"The French withdrew their last troops from Gao on Monday.", EventType::withdrawal, "French"},
+             // An agreement needs a party: the nationality noun is one.
+             {"Les Chinois ont signé un accord minier avec la Guinée.", EventType::agreement, "Chinois"},
+             {"The Chinese signed a mining agreement with Guinea.", EventType::agreement, "Chinese"}}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto evs = events_of(d, type);
+        REQUIRE(evs.size() == 1);
+        CHECK(evs[0]->actors == std::vector<std::string>{actor});
+    }
+    // Not a subject: people in a crowd; a demonym before its noun keeps the group ("French troops").
+    const auto crowd = read("Hundreds of Malians protested in Bamako on Monday.", "2024-03-13");
+    REQUIRE(events_of(crowd, EventType::protest).size() == 1);
+    CHECK(events_of(crowd, EventType::protest)[0]->actors.empty());
+    const auto troops = read("The French troops withdrew from Gao on Monday.", "2024-03-13");
+    REQUIRE(events_of(troops, EventType::withdrawal).size() == 1);
+    CHECK(events_of(troops, EventType::withdrawal)[0]->actors == std::vector<std::string>{"French troops"});
+}
