@@ -209,6 +209,11 @@ void load_curated(Lexicons::Data& d) {
         mark_first(d, k, lx_seat);
         d.seat_info.push_back({std::string(f[1]), fold_entry(f[2]), std::string(f[3])});
     });
+    for_lines(embedded_lexicon("settlement_nouns.tsv"), [&](std::string_view line) {
+        const auto f = split_tabs(line);
+        if (f.size() < 2) return;
+        d.settlement_nouns.insert(fold_entry(f[0]), f[1] == "other" ? 1u : 0u);
+    });
     for_lines(embedded_lexicon("directions.tsv"), [&](std::string_view line) {
         const auto f = split_tabs(line);
         if (f.size() < 2) return;

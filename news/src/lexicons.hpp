@@ -138,6 +138,8 @@ struct Lexicons::Data {
     detail::WordFilter large;
     // Curated lists (data/lexicons, compiled in).
     detail::WordMap org_heads, abbreviations, government_nouns, actor_verbs, actor_nouns, place_nouns, border_nouns;
+    /// Nouns of a small settlement ("village", "town", "camp"): value 1 for a camp (kind other), 0 otherwise.
+    detail::WordMap settlement_nouns;
     detail::PhraseIndex person_titles, operation_words, directions, prepositions, clutter, clause_markers;
     detail::PhraseIndex events_fr, events_en;
     /// Cues of modality and denial before a trigger (status_cues.tsv): value a geo::EventStatus.

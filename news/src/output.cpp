@@ -137,6 +137,12 @@ void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role
     j.value(p.point.lat, 5);
     j.key("lon");
     j.value(p.point.lon, 5);
+    if (p.approximate) {
+        j.key("approximate");
+        j.value(true);
+        j.key("uncertainty_km");
+        j.value(p.uncertainty_km, 0);
+    }
     if (role) {
         j.key("role");
         j.value(geo::to_string(*role));
@@ -278,6 +284,7 @@ std::string to_text(const Document& d) {
         if (t.role == Role::actor) ++r.actor;
     }
     std::vector<Row> sorted;
+    sorted.reserve(rows.size());
     for (auto& [id, r] : rows) sorted.push_back(r);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Row& a, const Row& b) {
         const auto na = a.mentions + a.demonym, nb = b.mentions + b.demonym;

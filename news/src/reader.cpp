@@ -96,7 +96,7 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
     else detect_language(a);
     doc.language = a.french ? "fr" : "en";
     const std::string_view body = in.text.substr(in.body);
-    if (a.tokens.empty()) doc.warnings.push_back("empty article: no text to read");
+    if (a.tokens.empty()) doc.warnings.emplace_back("empty article: no text to read");
 
     if (options.date) a.ref = *options.date;
     else if (in.header_date) a.ref = *in.header_date;
@@ -109,7 +109,7 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
                                    " is a guess (the text does not state it): give a `date` header line or --date");
     }
     if (!a.ref.known() && !a.tokens.empty())
-        doc.warnings.push_back("no reference date (no `date` header line, no --date, none inferred): "
+        doc.warnings.emplace_back("no reference date (no `date` header line, no --date, none inferred): "
                                "relative dates and undated events stay unknown");
     doc.date = a.ref;
 
@@ -123,6 +123,7 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
     find_people(a);
     find_mentions(a);
     resolve_mentions(a);
+    approximate_places(a);
     assign_roles(a);
 
     doc.toponyms.reserve(a.mentions.size());

@@ -255,7 +255,7 @@ void assign_roles(Analysis& a) {
             m.role = Role::none;
             continue;
         }
-        if (m.direction) {
+        if (m.direction || m.approximate) {
             m.role = Role::location;
             continue;
         }

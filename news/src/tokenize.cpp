@@ -24,13 +24,12 @@ struct CharInfo {
 constexpr std::array<CharClass, 128> make_ascii_classes() {
     std::array<CharClass, 128> t{};
     for (int c = 0; c < 128; ++c) {
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r') t[c] = CharClass::space;
-        else if (c == '\n') t[c] = CharClass::newline;
+        if (c == '\n') t[c] = CharClass::newline;
+        else if (c == ' ' || c < 32 || c == 127) t[c] = CharClass::space;  // tabs, CR and other control characters too
         else if (c >= 'A' && c <= 'Z') t[c] = CharClass::letter_upper;
         else if (c >= 'a' && c <= 'z') t[c] = CharClass::letter_lower;
         else if (c >= '0' && c <= '9') t[c] = CharClass::digit;
         else if (c == '\'' || c == '`') t[c] = CharClass::apostrophe;
-        else if (c < 32 || c == 127) t[c] = CharClass::space;  // other control characters separate words
         else t[c] = CharClass::punct;
     }
     return t;
@@ -547,19 +546,25 @@ std::uint32_t preposition_scan(const Analysis& a, std::size_t i, std::size_t* at
     if (!toks[j].is(tf_word) || toks[j].sentence != sent) return 0;
     std::uint32_t best = 0;
     std::size_t best_start = j + 1;
-    for (std::size_t back = 0; back < 3 && back <= j; ++back) {
-        const std::size_t s = j - back;
-        if (!toks[s].is(tf_word) || toks[s].sentence != sent) break;
+    // Phrases of up to four words ending at j ("au nord-est de": a joined
+    // hyphen between words is skipped, as word_keys does).
+    std::size_t s = j;
+    for (std::size_t words = 1; words <= 4; ++words) {
         std::string_view keys[4];
         std::size_t last = s;
-        const std::size_t got = word_keys(a, s, back + 1, keys, &last);
-        if (got != back + 1 || last != j) continue;
-        if (!(toks[s].lex & lx_prep)) continue;
-        const auto m = a.lex.prepositions.longest(std::span<const std::string_view>(keys, got));
-        if (m && m->words == got) {
-            best = m->value;
-            best_start = s;
+        const std::size_t got = word_keys(a, s, words, keys, &last);
+        if (got == words && last == j && (toks[s].lex & lx_prep)) {
+            const auto m = a.lex.prepositions.longest(std::span<const std::string_view>(keys, got));
+            if (m && m->words == got) {
+                best = m->value;
+                best_start = s;
+            }
         }
+        if (s == 0) break;
+        std::size_t p = s - 1;
+        if (p > 0 && !toks[p].is(tf_word) && (toks[p].is(tf_hyphen) || toks[p].punct == '\'') && toks[p].is(tf_joined)) --p;
+        if (!toks[p].is(tf_word) || toks[p].sentence != sent) break;
+        s = p;
     }
     if (best && at) *at = best_start;
     return best;

@@ -49,6 +49,11 @@ struct Place {
     /// differs from `name` (which may be the gazetteer's transliteration,
     /// "Al Ḩudaydah"); empty otherwise. Maps and notes use it when present.
     std::string label;
+    /// Not in the gazetteer: placed from a cue of the text ("le village de X, à
+    /// 30 km au nord de Y"); `point` is the best estimate and `uncertainty_km`
+    /// the radius it lies within (document contract: `approximate`).
+    bool approximate = false;
+    double uncertainty_km = 0;
 };
 
 } // namespace geoevents::geo
