@@ -49,6 +49,22 @@ double direction_azimuth(std::uint32_t dir) noexcept {
     }
 }
 
+/// "50 km" before token `at`: the distance in kilometres, and the number's token.
+std::optional<std::pair<double, std::size_t>> distance_before(const Analysis& a, std::size_t at) {
+    const auto& toks = a.tokens;
+    if (at < 2 || !toks[at - 1].is(tf_word) || !toks[at - 2].is(tf_word) || !toks[at - 2].is(tf_digit)) return std::nullopt;
+    const std::string_view unit = a.key(at - 1);
+    double factor = 0;
+    if (unit == "km" || unit == "kilometres" || unit == "kilometers" || unit == "kilometre" || unit == "kilometer") factor = 1;
+    else if (unit == "miles" || unit == "mile") factor = 1.609344;
+    else return std::nullopt;
+    const std::string_view raw = a.raw(toks[at - 2]);
+    double n = 0;
+    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), n);
+    if (r.ec != std::errc() || r.ptr != raw.data() + raw.size() || n <= 0 || n > 500) return std::nullopt;
+    return std::pair{n * factor, at - 2};
+}
+
 struct Anchor {
     std::size_t mention = npos;
     geo::LonLat point;
@@ -184,22 +200,8 @@ private:
             }
             ++words;
             // A distance: a number and a unit.
-            if (t.is(tf_digit) && k + 1 < limit && word(k + 1)) {
-                double n = 0;
-                const std::string_view raw = m_a.raw(t);
-                const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), n);
-                if (r.ec != std::errc() || r.ptr != raw.data() + raw.size() || n <= 0 || n > 500) continue;
-                const std::string_view unit = key(k + 1);
-                double km = 0;
-                if (unit == "km" || unit == "kilometres" || unit == "kilometers" || unit == "kilometre" ||
-                    unit == "kilometer")
-                    km = n;
-                else if (unit == "miles" || unit == "mile")
-                    km = n * 1.609344;
-                else
-                    continue;
-                return distance_anchor(k + 2, limit, km);
-            }
+            if (t.is(tf_digit) && k + 2 < limit)
+                if (const auto d = distance_before(m_a, k + 2)) return distance_anchor(k + 2, limit, d->first);
             const std::string_view w = key(k);
             // Only the words of a place phrase may come between: another word
             // ("mardi", "a annoncé l'armée à Bamako") ends the search.
@@ -317,5 +319,50 @@ private:
 } // namespace
 
 void approximate_places(Analysis& a) { Finder(a).run(); }
+
+std::optional<geo::Place> offset_place(const Analysis& a, std::size_t mention, const geo::Place& anchor) {
+    const Mention& m = a.mentions[mention];
+    if (m.demonym || m.approximate || m.part >= 0) return std::nullopt;
+    std::size_t at = npos;
+    const std::uint32_t prep = preposition_before(a, m.first, &at);
+    if ((prep != prep_loc && prep != prep_gen && prep != prep_from) || at == npos) return std::nullopt;
+    const auto dist = distance_before(a, at);
+    if (!dist) return std::nullopt;
+    // The direction inside the preposition ("au nord-est de", "north of"), if any.
+    std::uint32_t dir = 0;
+    for (std::size_t k = at; k < m.first && !dir; ++k) {
+        if (!a.tokens[k].is(tf_word)) continue;
+        std::string_view keys[3];
+        const std::size_t got = word_keys(a, k, 3, keys);
+        if (const auto d = a.lex.directions.longest(std::span<const std::string_view>(keys, got))) dir = d->value;
+    }
+    const double km = dist->first;
+    const double az = direction_azimuth(dir);
+    geo::Place p = anchor;
+    const std::size_t from = dist->second;
+    p.name = std::string(a.text.substr(a.tokens[from].start, m.end - a.tokens[from].start));
+    std::string slug;
+    for (std::size_t k = from; k < m.last; ++k)
+        if (a.tokens[k].is(tf_word)) {
+            if (!slug.empty()) slug.push_back('-');
+            slug += a.key(k);
+        }
+    for (char& c : slug)
+        if (c == ' ') c = '-';
+    p.id = "approx:" + slug + ":" + anchor.id;
+    p.label.clear();
+    p.kind = geo::PlaceKind::other;
+    p.population = 0;
+    p.composite = false;
+    p.has_polygon = false;
+    p.approximate = true;
+    if (az >= 0) {
+        p.point = geo::geodesic_direct(anchor.point, az, km * 1000.0);
+        p.uncertainty_km = std::round(0.4 * km + 5);
+    } else {
+        p.uncertainty_km = std::round(km + 5);
+    }
+    return p;
+}
 
 } // namespace geoevents::news::detail

@@ -531,7 +531,9 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                         !(prep == prep_gen && focus_locates(type)) &&
                         !(type == EventType::redeployment && object_of_departure(m.first)))
                         continue;
-                    geo::EventPlace ep{*toponyms[mi].place, role_for(type, prep, before)};
+                    // "une attaque à 50 km au nord de Gao": the event is there, not in Gao.
+                    const auto offset = offset_place(a, mi, *toponyms[mi].place);
+                    geo::EventPlace ep{offset ? *offset : *toponyms[mi].place, role_for(type, prep, before)};
                     const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
                                                  [&](const geo::EventPlace& p) { return p.place.id == ep.place.id; });
                     if (!dup) {

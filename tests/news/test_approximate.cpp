@@ -102,3 +102,30 @@ TEST_CASE("a relative position locates its town", "[news][approximate][recognize
         CHECK(t->role == news::Role::location);
     }
 }
+
+TEST_CASE("an event at a distance from a town is there, approximately", "[news][approximate][events]") {
+    for (const std::string text : {"Une embuscade a tué 12 soldats mardi à 50 km au nord de Gao.",
+                                   "An ambush killed 12 soldiers on Tuesday 50 km north of Gao."}) {
+        INFO(text);
+        const auto d = read(text);
+        const geo::Place& gao = place_of(d, "Gao");
+        CHECK_FALSE(gao.approximate);  // the toponym stays the town
+        const auto attacks = events_of(d, geo::EventType::attack);
+        REQUIRE(attacks.size() == 1);
+        REQUIRE(attacks[0]->places.size() == 1);
+        const geo::Place& p = attacks[0]->places[0].place;
+        CHECK(p.approximate);
+        CHECK(p.id.rfind("approx:50-km-", 0) == 0);
+        CHECK(p.id.ends_with(":" + gao.id));
+        CHECK(p.country == "ML");
+        CHECK(geo::distance_km(p.point, gao.point) == Approx(50).margin(0.5));
+        CHECK(p.point.lat > gao.point.lat);
+        CHECK(p.uncertainty_km == Approx(25));
+    }
+    // No distance: the town itself.
+    const auto near = read("An ambush killed 12 soldiers near Gao on Tuesday.");
+    const auto attacks = events_of(near, geo::EventType::attack);
+    REQUIRE(attacks.size() == 1);
+    REQUIRE(attacks[0]->places.size() == 1);
+    CHECK_FALSE(attacks[0]->places[0].place.approximate);
+}
