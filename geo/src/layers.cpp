@@ -55,7 +55,7 @@ std::string clock(std::string_view t) {
 
 bool is_area_kind(PlaceKind k) {
     return k == PlaceKind::country || k == PlaceKind::admin1 || k == PlaceKind::admin2 || k == PlaceKind::region ||
-           k == PlaceKind::sea || k == PlaceKind::lake;
+           k == PlaceKind::sea || k == PlaceKind::lake || k == PlaceKind::part;
 }
 
 bool is_movement_type(EventType t) {

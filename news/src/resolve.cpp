@@ -55,7 +55,7 @@ geo::Place direction_part(const gazetteer::PlaceView& v, std::uint32_t dir) {
         return s;
     }();
     p.name = std::string(direction_name(dir)) + " " + std::string(v.name);
-    p.kind = geo::PlaceKind::region;
+    p.kind = geo::PlaceKind::part;
     p.composite = false;
     p.has_polygon = false;
     p.population = 0;
@@ -98,7 +98,7 @@ void resolve_mentions(Analysis& a) {
         if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
         return (cc[0] - 'A') * 26 + (cc[1] - 'A');
     };
-    std::vector<double> country_total(26 * 26, 0.0);
+    std::vector<double> country_total(std::size_t{26} * 26, 0.0);
     std::unordered_map<std::uint64_t, double> country_by_key;  // key id << 16 | country index
     PointGrid grid;
     std::unordered_map<std::string, std::uint32_t> admin1_named;  // country|admin1 → the name's key id
