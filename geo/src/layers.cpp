@@ -55,7 +55,7 @@ std::string clock(std::string_view t) {
 
 bool is_area_kind(PlaceKind k) {
     return k == PlaceKind::country || k == PlaceKind::admin1 || k == PlaceKind::admin2 || k == PlaceKind::region ||
-           k == PlaceKind::sea || k == PlaceKind::lake;
+           k == PlaceKind::sea || k == PlaceKind::lake || k == PlaceKind::part;
 }
 
 bool is_movement_type(EventType t) {
@@ -348,7 +348,9 @@ private:
                  {"articles", FieldType::string},
                  {"role_location", FieldType::integer},
                  {"role_actor", FieldType::integer},
-                 {"label", FieldType::string}},
+                 {"label", FieldType::string},
+                 {"approximate", FieldType::integer},
+                 {"uncertainty_km", FieldType::real}},
                 {}};
         for (const Place* p : m_places) {
             const auto it = m_summaries.find(p->id);
@@ -359,7 +361,8 @@ private:
                                    text(p->admin1), integer(p->population), integer(p->composite ? 1 : 0),
                                    count(s ? s->mentions : 0), text(s ? join(s->articles) : std::string()),
                                    count(s ? s->as_location : 0), count(s ? s->as_actor : 0),
-                                   text(p->label.empty() ? p->name : p->label)}});
+                                   text(p->label.empty() ? p->name : p->label), integer(p->approximate ? 1 : 0),
+                                   FieldValue{p->uncertainty_km}}});
         }
         return l;
     }

@@ -76,6 +76,7 @@ struct Mention {
     Role role = Role::none;
     std::int32_t part = -1;                 ///< index into Analysis::parts: a synthesised place (part of a place, seat of government)
     int seat = -1;                          ///< index into Lexicons::Data::seat_info when read from that lexicon
+    bool approximate = false;               ///< a small place placed from a cue (approximate.cpp); `part` holds it
 };
 
 struct Analysis {
@@ -170,6 +171,11 @@ void mark_dates(Analysis& a);               ///< tokenize.cpp: tf_date on tokens
 void find_people(Analysis& a);              ///< recognize.cpp
 void find_mentions(Analysis& a);            ///< recognize.cpp
 void resolve_mentions(Analysis& a);         ///< resolve.cpp
+void approximate_places(Analysis& a);       ///< approximate.cpp: small places the gazetteer lacks, from a cue
+/// approximate.cpp: the point a distance before a mention names ("à 50 km au
+/// nord de Gao", "30 km from Gao"): `anchor` (the mention's place) moved by it,
+/// approximate, with its radius; nullopt when no distance comes before.
+std::optional<geo::Place> offset_place(const Analysis& a, std::size_t mention, const geo::Place& anchor);
 void assign_roles(Analysis& a);             ///< roles.cpp
 std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym>& toponyms);  ///< events.cpp
 

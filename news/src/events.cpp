@@ -3,6 +3,8 @@
 // actors of their clause; repeats within the article merged.
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <utility>
 #include <unordered_map>
 
 #include "analysis.hpp"
@@ -262,6 +264,61 @@ void add_actor(std::vector<std::string>& actors, std::string name) {
     if (std::find(actors.begin(), actors.end(), name) == actors.end()) actors.push_back(std::move(name));
 }
 
+/// The country a place that acts stands for: itself for a country or a union
+/// of countries, its country for a capital ("Paris a décidé").
+std::optional<geo::Place> country_of(const Analysis& a, const geo::Place& p) {
+    if (p.kind == geo::PlaceKind::country || p.composite) return p;
+    if (!p.country.empty())
+        if (const auto id = a.gz.find_id("ne:" + p.country)) return a.gz.place(*id).to_place();
+    return std::nullopt;
+}
+
+/// A capitalised nationality noun that is the subject of the clause: at its
+/// start or after "the/les", and followed by the trigger at `trigger`, a verb
+/// of an agent or an English past form ("les Maliens ont manifesté", "the
+/// French withdrew", "Nigerians voted"). A French one is a demonym mention; an
+/// English plural in -s is not printed as a toponym (the benchmarks count the
+/// adjective only), so its singular is asked of the gazetteer's demonyms.
+/// Returns the country it points to and the token after the noun.
+std::optional<std::pair<geo::Place, std::size_t>> nationality_subject(const Analysis& a, std::size_t k, std::size_t trigger,
+                                                                      const std::vector<std::size_t>& mention_at,
+                                                                      const std::vector<Toponym>& toponyms) {
+    const auto& toks = a.tokens;
+    constexpr auto none = static_cast<std::size_t>(-1);
+    const Token& t = toks[k];
+    if (!t.is(tf_word) || t.is(tf_lower) || t.is(tf_allcaps)) return std::nullopt;
+    // Subject position: the clause's first word, or "the/les" opening it.
+    auto opens = [&](std::size_t q) {
+        return toks[q].is(tf_sent_start) || (q > 0 && !toks[q - 1].is(tf_word) && toks[q - 1].punct == ',');
+    };
+    const bool article = k > 0 && toks[k - 1].is(tf_word) && (a.key(k - 1) == "the" || a.key(k - 1) == "les");
+    if (!(article ? opens(k - 1) : opens(k))) return std::nullopt;
+    std::optional<geo::Place> place;
+    std::size_t end = k + 1;
+    if (mention_at[k] != none) {
+        const std::size_t mi = mention_at[k];
+        if (!a.mentions[mi].demonym || !toponyms[mi].place) return std::nullopt;
+        place = *toponyms[mi].place;
+        end = a.mentions[mi].last;
+    } else if (!a.french) {
+        const std::string_view key = a.key(k);
+        if (key.size() <= 4 || key.back() != 's') return std::nullopt;
+        for (const auto& c : a.gz.lookup_key(key.substr(0, key.size() - 1))) {
+            if (!c.demonym || c.place >= a.gz.size()) continue;
+            const auto v = a.gz.place(c.place);
+            if (v.kind != geo::PlaceKind::country && !v.curated) continue;
+            place = v.to_place();
+            break;
+        }
+    }
+    if (!place || end >= toks.size() || !toks[end].is(tf_word)) return std::nullopt;
+    const std::string_view next = a.key(end);
+    const bool verb = end == trigger || (toks[end].lex & lx_actor_verb) ||
+                      (!a.french && next.size() >= 5 && next.ends_with("ed"));
+    if (!verb) return std::nullopt;
+    return std::pair{*place, end};
+}
+
 } // namespace
 
 std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym>& toponyms) {
@@ -447,6 +504,15 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             d.verb = tr.info.verb;
             d.sentence = si;
             d.order = toks[tr.first].start;
+            // A demonym beside a government noun names that government: "les
+            // autorités tchadiennes", "the Chadian government".
+            auto names_government = [&](const Mention& m) {
+                const auto gov = [&](std::size_t k) {
+                    return k < toks.size() && toks[k].is(tf_word) && toks[k].sentence == toks[m.first].sentence &&
+                           a.lex.government_nouns.contains(a.key(k));
+                };
+                return (m.first > 0 && gov(m.first - 1)) || gov(m.last);
+            };
             // 2. Places: after the trigger in its scope, else before it in the clause.
             auto collect = [&](bool before, bool demonyms) {
                 for (std::size_t mi = mb; mi < me; ++mi) {
@@ -465,7 +531,9 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                         !(prep == prep_gen && focus_locates(type)) &&
                         !(type == EventType::redeployment && object_of_departure(m.first)))
                         continue;
-                    geo::EventPlace ep{*toponyms[mi].place, role_for(type, prep, before)};
+                    // "une attaque à 50 km au nord de Gao": the event is there, not in Gao.
+                    const auto offset = offset_place(a, mi, *toponyms[mi].place);
+                    geo::EventPlace ep{offset ? *offset : *toponyms[mi].place, role_for(type, prep, before)};
                     const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
                                                  [&](const geo::EventPlace& p) { return p.place.id == ep.place.id; });
                     if (!dup) {
@@ -507,7 +575,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 for (std::size_t mi = mb; mi < me && d.event.places.empty(); ++mi) {
                     const Mention& m = a.mentions[mi];
                     if (m.demonym && m.first >= s.first && m.first < s.last && toponyms[mi].place) {
-                        d.event.places.push_back({*toponyms[mi].place, PlaceRole::location});
+                        d.event.places.emplace_back(*toponyms[mi].place, PlaceRole::location);
                         d.mentions.push_back(mi);
                     }
                 }
@@ -542,7 +610,21 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             // stated by a verb or given a date ("la junte a pris le pouvoir vendredi").
             if (d.event.places.empty() && !sentence_has_place && focus && focus_locates(type) && !tr.info.verb &&
                 best_same_clause)
-                d.event.places.push_back({*focus, PlaceRole::location});
+                d.event.places.emplace_back(*focus, PlaceRole::location);
+            // "Ankara signed a pact with Tripoli", "les autorités tchadiennes ont
+            // dénoncé l'accord signé avec Paris": an agreement that names only its
+            // parties binds their countries; placed there, marked as inferred.
+            if (d.event.places.empty() && type == EventType::agreement)
+                for (std::size_t mi = mb; mi < me; ++mi) {
+                    const Mention& m = a.mentions[mi];
+                    if (!toponyms[mi].place || m.first < s.first || m.first >= s.last || clause_of(m.first) != tr.clause)
+                        continue;
+                    if (m.role != Role::actor && !(m.demonym && names_government(m))) continue;
+                    const auto country = country_of(a, *toponyms[mi].place);
+                    if (country && std::none_of(d.event.places.begin(), d.event.places.end(),
+                                                [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
+                        d.event.places.emplace_back(*country, PlaceRole::location, true, "party_country");
+                }
             if (d.event.places.empty()) continue;  // an event nobody can map is noise here
             d.explicit_date = best != nullptr;
             if (best) d.event.when = best->span;
@@ -571,6 +653,15 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                     continue;
                 add_actor(d.event.actors, std::string(a.text.substr(toks[from].start, toks[to - 1].end - toks[from].start)));
                 if (toponyms[dm].place) d.actor_places.push_back(*toponyms[dm].place);
+            }
+            // A nationality noun as the subject: "les Maliens ont manifesté", "the French
+            // withdrew", "Nigerians voted" (its people, or its government, act).
+            for (std::size_t k = s.first; k < tr.first; ++k) {
+                const auto people = nationality_subject(a, k, tr.first, mention_at, toponyms);
+                if (!people) continue;
+                add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[people->second - 1].end - toks[k].start)));
+                d.actor_places.push_back(people->first);
+                k = people->second - 1;
             }
             for (std::size_t k = s.first; k < tr.first; ++k) {
                 if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
@@ -720,11 +811,7 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                                             [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; });
         if (ev.type == EventType::support && !has_origin)
             for (const geo::Place& ap : merged[i].actor_places) {
-                // A capital that acts ("Paris a décidé") stands for its country.
-                std::optional<geo::Place> country;
-                if (ap.kind == geo::PlaceKind::country || ap.composite) country = ap;
-                else if (!ap.country.empty())
-                    if (const auto id = a.gz.find_id("ne:" + ap.country)) country = a.gz.place(*id).to_place();
+                const auto country = country_of(a, ap);
                 if (!country || std::any_of(ev.places.begin(), ev.places.end(),
                                             [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
                     continue;

@@ -196,6 +196,7 @@ void load_curated(Lexicons::Data& d) {
     load_word_bits(d, embedded_lexicon("actor_verbs.txt"), &d.actor_verbs, lx_actor_verb);
     load_word_bits(d, embedded_lexicon("actor_nouns.txt"), &d.actor_nouns, lx_actor_noun);
     load_word_bits(d, embedded_lexicon("place_nouns.txt"), &d.place_nouns, 0);
+    load_word_bits(d, embedded_lexicon("border_nouns.txt"), &d.border_nouns, 0);
     load_word_bits(d, embedded_lexicon("calendar_words.txt"), nullptr, lx_calendar);
     load_phrases(d, embedded_lexicon("person_titles.txt"), d.person_titles, lx_title);
     load_phrases(d, embedded_lexicon("operation_words.txt"), d.operation_words, lx_operation);
@@ -208,6 +209,11 @@ void load_curated(Lexicons::Data& d) {
         mark_first(d, k, lx_seat);
         d.seat_info.push_back({std::string(f[1]), fold_entry(f[2]), std::string(f[3])});
     });
+    for_lines(embedded_lexicon("settlement_nouns.tsv"), [&](std::string_view line) {
+        const auto f = split_tabs(line);
+        if (f.size() < 2) return;
+        d.settlement_nouns.insert(fold_entry(f[0]), f[1] == "other" ? 1u : 0u);
+    });
     for_lines(embedded_lexicon("directions.tsv"), [&](std::string_view line) {
         const auto f = split_tabs(line);
         if (f.size() < 2) return;
@@ -218,7 +224,11 @@ void load_curated(Lexicons::Data& d) {
     for_lines(embedded_lexicon("prepositions.tsv"), [&](std::string_view line) {
         const auto f = split_tabs(line);
         if (f.size() < 2) return;
-        const std::uint32_t c = f[1] == "loc" ? prep_loc : f[1] == "to" ? prep_to : f[1] == "from" ? prep_from : prep_gen;
+        const std::uint32_t c = f[1] == "loc"    ? prep_loc
+                                : f[1] == "to"   ? prep_to
+                                : f[1] == "from" ? prep_from
+                                : f[1] == "with" ? prep_with
+                                                 : prep_gen;
         const std::string k = fold_entry(f[0]);
         d.prepositions.add(k, c);
         mark_first(d, k, lx_prep);
@@ -281,9 +291,15 @@ void load_status_cues(Lexicons::Data& d, std::string_view text) {
     for_lines(text, [&](std::string_view line) {
         const auto f = split_tabs(line);
         if (f.size() < 4) return;
+        const std::string k = fold_entry(f[3]);
+        if (f[1] == "counterpart" || f[1] == "counterpart-with") {
+            d.counterparts.insert_or(k, f[1] == "counterpart-with" ? detail::cp_relation
+                                        : f[2] == "verb"           ? detail::cp_verb
+                                                                   : detail::cp_party);
+            return;
+        }
         const auto status = geo::event_status_from_string(f[1]);
         if (!status && f[1] != "report") return;
-        const std::string k = fold_entry(f[3]);
         (f[0] == "fr" ? d.status_fr : d.status_en).add(k, status ? static_cast<std::uint32_t>(*status) : detail::status_report);
         // Verbs of saying, deciding, denying, threatening have an agent for subject:
         // a capital or country just before one acts ("Kigali denied", "Paris promet").

@@ -109,7 +109,11 @@ struct TableMapping;
 /// Value of a verb of saying in Data::status_fr/en (the others: a geo::EventStatus).
 constexpr std::uint32_t status_report = 255;
 
-enum PrepClass : std::uint32_t { prep_loc = 1, prep_to = 2, prep_from = 3, prep_gen = 4 };
+enum PrepClass : std::uint32_t { prep_loc = 1, prep_to = 2, prep_from = 3, prep_gen = 4, prep_with = 5 };
+/// Value bits of Data::counterparts (status_cues.tsv, "counterpart" rows): a verb
+/// (the other party only when reflexive), a noun of a party ("allié", "partner"),
+/// a noun of a relation taking its parties after avec/with/entre/between only.
+enum CounterpartBits : std::uint32_t { cp_verb = 1, cp_party = 2, cp_relation = 4 };
 enum ClutterClass : std::uint32_t { clutter_related = 1, clutter_credit = 2, clutter_chrome = 3 };
 /// Directions as compass bits: n=1, s=2, e=4, w=8, centre=16.
 enum DirBits : std::uint32_t { dir_n = 1, dir_s = 2, dir_e = 4, dir_w = 8, dir_c = 16 };
@@ -133,11 +137,16 @@ struct Lexicons::Data {
     /// Membership in the large lists, for lower-case tokens (one cache line).
     detail::WordFilter large;
     // Curated lists (data/lexicons, compiled in).
-    detail::WordMap org_heads, abbreviations, government_nouns, actor_verbs, actor_nouns, place_nouns;
+    detail::WordMap org_heads, abbreviations, government_nouns, actor_verbs, actor_nouns, place_nouns, border_nouns;
+    /// Nouns of a small settlement ("village", "town", "camp"): value 1 for a camp (kind other), 0 otherwise.
+    detail::WordMap settlement_nouns;
     detail::PhraseIndex person_titles, operation_words, directions, prepositions, clutter, clause_markers;
     detail::PhraseIndex events_fr, events_en;
     /// Cues of modality and denial before a trigger (status_cues.tsv): value a geo::EventStatus.
     detail::PhraseIndex status_fr, status_en;
+    /// Words whose complement is the other party of a relation between states
+    /// (status_cues.tsv, "counterpart" rows), both languages: CounterpartBits.
+    detail::WordMap counterparts;
     detail::PhraseIndex seats;              ///< values index `seat_info`
     std::vector<detail::Seat> seat_info;  ///< triggers of each language (values index `triggers`)
     std::vector<detail::Trigger> triggers;  ///< values of `events_fr` and `events_en`

@@ -147,6 +147,12 @@ void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role
     j.value(p.point.lat, 5);
     j.key("lon");
     j.value(p.point.lon, 5);
+    if (p.approximate) {
+        j.key("approximate");
+        j.value(true);
+        j.key("uncertainty_km");
+        j.value(p.uncertainty_km, 0);
+    }
     if (role) {
         j.key("role");
         j.value(geo::to_string(*role));

@@ -55,7 +55,7 @@ geo::Place direction_part(const gazetteer::PlaceView& v, std::uint32_t dir) {
         return s;
     }();
     p.name = std::string(direction_name(dir)) + " " + std::string(v.name);
-    p.kind = geo::PlaceKind::region;
+    p.kind = geo::PlaceKind::part;
     p.composite = false;
     p.has_polygon = false;
     p.population = 0;

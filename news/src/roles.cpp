@@ -118,6 +118,67 @@ bool verb_follows(const Analysis& a, const Mention& m, const std::vector<std::si
     return false;
 }
 
+/// The word before a preposition at `at` makes what follows the other party
+/// of a relation between states ("la junte s'est éloignée de Paris", "an ally
+/// of Moscow", "distanced itself from Paris", "les relations entre Paris et
+/// Alger", "ties with Kyiv"): status_cues.tsv, "counterpart" rows. A partner
+/// preposition ("avec", "with") says so by itself, except after a border noun
+/// ("sa frontière avec le Soudan", "the border with China").
+bool counterpart_before(const Analysis& a, std::size_t at, std::uint32_t prep) {
+    const auto& toks = a.tokens;
+    if (at == 0) return false;
+    const std::uint32_t sent = toks[at].sentence;
+    auto word = [&](std::size_t q) { return toks[q].is(tf_word) && toks[q].sentence == sent; };
+    std::size_t w = at - 1;
+    // "distanced itself from Paris": the English reflexive sits after its verb.
+    bool reflexive = false;
+    if (word(w) && w > 0) {
+        const std::string_view k = a.key(w);
+        if (k == "itself" || k == "themselves" || k == "himself" || k == "herself") {
+            reflexive = true;
+            --w;
+        }
+    }
+    if (!word(w)) return false;
+    const std::string_view k = a.key(w);
+    if (prep == prep_with) return !a.lex.border_nouns.contains(k);
+    const std::uint32_t* bits = a.lex.counterparts.find(k);
+    if (!bits) return false;
+    if (prep == prep_loc) {
+        // Only "entre/between" names parties: "les relations entre Paris et Alger".
+        const std::string_view p = a.key(at);
+        return (p == "entre" || p == "between") && (*bits & (cp_relation | cp_party | cp_verb));
+    }
+    if (*bits & cp_party) return true;
+    if (!(*bits & cp_verb)) return false;
+    // A French verb is reflexive with "se"/"s'" a few words before ("s'est rapprochée de").
+    for (std::size_t q = w, n = 0; !reflexive && q > 0 && n < 3; ++n) {
+        --q;
+        if (!word(q)) continue;
+        const std::string_view r = a.key(q);
+        reflexive = r == "se" || r == "s";
+    }
+    return reflexive;
+}
+
+/// The word right after a name is a verb of saying, denying or threatening
+/// (status_cues.tsv: "a charge Khartoum rejected", "the plan Nairobi
+/// announced"): the name is its subject, even inside a clause that no
+/// conjunction opens. Not an auxiliary or a modal, which also follow the
+/// object of a participle ("the forces leaving Mali will be redeployed").
+bool subject_of_next_verb(const Analysis& a, const Mention& m) {
+    const auto& toks = a.tokens;
+    const std::size_t k = m.last;
+    if (k >= toks.size() || !toks[k].is(tf_word) || !toks[k].is(tf_lower) ||
+        toks[k].sentence != toks[m.first].sentence || !(toks[k].lex & lx_actor_verb))
+        return false;
+    const std::string_view key = a.key(k);
+    const auto cue = a.lex.status_cues(a.french).longest(std::span<const std::string_view>(&key, 1));
+    if (!cue || cue->words != 1) return false;
+    return cue->value == status_report || cue->value == static_cast<std::uint32_t>(geo::EventStatus::denied) ||
+           cue->value == static_cast<std::uint32_t>(geo::EventStatus::threatened);
+}
+
 /// A dateline: the name opens its line and a dash or bracket follows ("PARIS —", "MAPUTO (Reuters) -").
 bool is_dateline(const Analysis& a, const Mention& m) {
     const auto& toks = a.tokens;
@@ -142,7 +203,8 @@ Role metonymy_role(const Analysis& a, const Mention& m, const std::vector<std::s
         const std::string_view k = a.key(m.first - 1);
         if (k == "selon" || (k == "to" && m.first >= 2 && a.key(m.first - 2) == "according")) return Role::actor;
     }
-    if (prep == prep_loc || prep == prep_to || prep == prep_from) return Role::location;
+    if (prep && at != npos && counterpart_before(a, at, prep)) return Role::actor;
+    if (prep == prep_loc || prep == prep_to || prep == prep_from || prep == prep_with) return Role::location;
     // "the Bamako junta", "Mali's government", "Paris et ses partenaires".
     std::size_t k = m.last;
     if (k < toks.size() && toks[k].is(tf_clitic)) ++k;
@@ -170,11 +232,15 @@ Role metonymy_role(const Analysis& a, const Mention& m, const std::vector<std::s
                                                : toks[p].punct == ',';
         if (!joiner || p == 0 || mention_at[p - 1] == static_cast<std::size_t>(-1)) break;
         item = &a.mentions[mention_at[p - 1]];
-        const std::uint32_t pp = preposition_before(a, item->first);
-        if (pp == prep_loc || pp == prep_to || pp == prep_from) return Role::location;
+        std::size_t pat = npos;
+        const std::uint32_t pp = preposition_before(a, item->first, &pat);
+        // "les relations entre Paris et Alger", "ties with Kyiv and Warsaw": parties all.
+        if (pp && pat != npos && counterpart_before(a, pat, pp)) return Role::actor;
+        if (pp == prep_loc || pp == prep_to || pp == prep_from || pp == prep_with) return Role::location;
         if (pp) break;
     }
     if (opens_clause(a, m.first) && verb_follows(a, m, mention_at)) return Role::actor;
+    if (prep == 0 && subject_of_next_verb(a, m)) return Role::actor;
     return Role::location;
 }
 
@@ -189,7 +255,7 @@ void assign_roles(Analysis& a) {
             m.role = Role::none;
             continue;
         }
-        if (m.direction) {
+        if (m.direction || m.approximate) {
             m.role = Role::location;
             continue;
         }

@@ -546,19 +546,25 @@ std::uint32_t preposition_scan(const Analysis& a, std::size_t i, std::size_t* at
     if (!toks[j].is(tf_word) || toks[j].sentence != sent) return 0;
     std::uint32_t best = 0;
     std::size_t best_start = j + 1;
-    for (std::size_t back = 0; back < 3 && back <= j; ++back) {
-        const std::size_t s = j - back;
-        if (!toks[s].is(tf_word) || toks[s].sentence != sent) break;
+    // Phrases of up to four words ending at j ("au nord-est de": a joined
+    // hyphen between words is skipped, as word_keys does).
+    std::size_t s = j;
+    for (std::size_t words = 1; words <= 4; ++words) {
         std::string_view keys[4];
         std::size_t last = s;
-        const std::size_t got = word_keys(a, s, back + 1, keys, &last);
-        if (got != back + 1 || last != j) continue;
-        if (!(toks[s].lex & lx_prep)) continue;
-        const auto m = a.lex.prepositions.longest(std::span<const std::string_view>(keys, got));
-        if (m && m->words == got) {
-            best = m->value;
-            best_start = s;
+        const std::size_t got = word_keys(a, s, words, keys, &last);
+        if (got == words && last == j && (toks[s].lex & lx_prep)) {
+            const auto m = a.lex.prepositions.longest(std::span<const std::string_view>(keys, got));
+            if (m && m->words == got) {
+                best = m->value;
+                best_start = s;
+            }
         }
+        if (s == 0) break;
+        std::size_t p = s - 1;
+        if (p > 0 && !toks[p].is(tf_word) && (toks[p].is(tf_hyphen) || toks[p].punct == '\'') && toks[p].is(tf_joined)) --p;
+        if (!toks[p].is(tf_word) || toks[p].sentence != sent) break;
+        s = p;
     }
     if (best && at) *at = best_start;
     return best;

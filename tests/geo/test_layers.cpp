@@ -56,6 +56,27 @@ TEST_CASE("places carry mention counts, articles and roles", "[geo][layers][fast
     CHECK(text(places, mali, "role_actor") == "2");
     const auto bamako = row_of(places, "place_id", "geonames:2460596");
     CHECK(point(places.features[bamako].geometry) == story::bamako.point);
+    CHECK(text(places, bamako, "approximate") == "0");
+    CHECK(text(places, bamako, "uncertainty_km") == "0");
+}
+
+TEST_CASE("an approximate place carries its radius", "[geo][layers][fast]") {
+    LayerInput in = story::input();
+    Place village;
+    village.id = "approx:tassit:geonames:2457163";
+    village.name = "Tassit";
+    village.kind = PlaceKind::city;
+    village.country = "ML";
+    village.point = {-0.04, 16.63};
+    village.approximate = true;
+    village.uncertainty_km = 21;
+    in.places.push_back(MentionSummary{village, 1, {"articles/a.txt"}, 1, 0});
+    const Project p = build_layers(in);
+    const Layer& places = *p.find(layer_places);
+    const auto row = row_of(places, "place_id", village.id);
+    CHECK(text(places, row, "approximate") == "1");
+    CHECK(text(places, row, "uncertainty_km") == "21");
+    CHECK(point(places.features[row].geometry) == village.point);
 }
 
 TEST_CASE("areas are valid, simplified polygons with the events that involve them", "[geo][layers][fast]") {

@@ -2,6 +2,8 @@
 // lemmas of data/lexicons/events.tsv) and the status of an event from the
 // negation and modality of its clause. Sentences written for these tests,
 // each rule in French and in English.
+#include <tuple>
+
 #include "geoevents/geo/layers.hpp"
 #include "geoevents/news/batch.hpp"
 #include "news_fixture.hpp"
@@ -287,4 +289,61 @@ TEST_CASE("a casualty count written in words is a count", "[news][events][types]
         INFO(text);
         CHECK(events_of(read(text, "2024-03-13"), EventType::casualties).empty());
     }
+}
+
+TEST_CASE("an agreement that names only its parties is placed in their countries, inferred", "[news][events]") {
+    for (const auto& [text, first, second] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"Kinshasa signed a mining agreement with Kigali on Monday.", "CD", "RW"},
+             {"Dakar a signé lundi un accord de pêche avec Nouakchott.", "SN", "MR"},
+             {"Les autorités guinéennes ont signé un accord minier avec Moscou.", "GN", "RU"},
+             {"The Guinean government signed a mining deal with Moscow.", "GN", "RU"}}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto ag = events_of(d, EventType::agreement);
+        REQUIRE(ag.size() == 1);
+        REQUIRE(ag[0]->places.size() == 2);
+        CHECK(ag[0]->places[0].place.country == first);
+        CHECK(ag[0]->places[1].place.country == second);
+        for (const auto& p : ag[0]->places) {
+            CHECK(p.place.kind == geo::PlaceKind::country);
+            CHECK(p.role == PlaceRole::location);
+            CHECK(p.inferred);
+            CHECK(p.origin_rule == "party_country");
+        }
+    }
+    // Where the article says it was signed, that place alone, stated.
+    for (const std::string text : {"Mali and Niger signed a defence pact in Niamey on Monday.",
+                                   "Le Mali et le Niger ont signé lundi un pacte de défense à Niamey."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto ag = events_of(d, EventType::agreement);
+        REQUIRE(ag.size() == 1);
+        REQUIRE(ag[0]->places.size() == 1);
+        CHECK(ag[0]->places[0].place.name == "Niamey");
+        CHECK_FALSE(ag[0]->places[0].inferred);
+    }
+}
+
+TEST_CASE("a nationality noun that is the subject is an actor of the event", "[news][events]") {
+    for (const auto& [text, type, actor] : std::vector<std::tuple<std::string, EventType, std::string>>{
+             {"Les Maliens ont manifesté lundi à Bamako.", EventType::protest, "Maliens"},
+             {"Malians protested in Bamako on Monday.", EventType::protest, "Malians"},
+             {"Les Français ont retiré lundi leurs derniers soldats du Niger.", EventType::withdrawal, "Français"},
+             {"The French withdrew their last troops from Gao on Monday.", EventType::withdrawal, "French"},
+             // An agreement needs a party: the nationality noun is one.
+             {"Les Chinois ont signé un accord minier avec la Guinée.", EventType::agreement, "Chinois"},
+             {"The Chinese signed a mining agreement with Guinea.", EventType::agreement, "Chinese"}}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto evs = events_of(d, type);
+        REQUIRE(evs.size() == 1);
+        CHECK(evs[0]->actors == std::vector<std::string>{actor});
+    }
+    // Not a subject: people in a crowd; a demonym before its noun keeps the group ("French troops").
+    const auto crowd = read("Hundreds of Malians protested in Bamako on Monday.", "2024-03-13");
+    REQUIRE(events_of(crowd, EventType::protest).size() == 1);
+    CHECK(events_of(crowd, EventType::protest)[0]->actors.empty());
+    const auto troops = read("The French troops withdrew from Gao on Monday.", "2024-03-13");
+    REQUIRE(events_of(troops, EventType::withdrawal).size() == 1);
+    CHECK(events_of(troops, EventType::withdrawal)[0]->actors == std::vector<std::string>{"French troops"});
 }

@@ -2,6 +2,8 @@
 // variants, parts of places, demonyms, and what is not a place (people,
 // organisations, operations, media, capitalised common words, directions).
 // The sentences are written for these tests.
+#include <tuple>
+
 #include "news_fixture.hpp"
 
 using namespace news_test;
@@ -47,6 +49,21 @@ TEST_CASE("a direction before a country names a part of it", "[news][recognize]"
     const auto en = read("Clashes were reported in northern Mali on Tuesday.");
     REQUIRE(find(en, "northern Mali"));
     CHECK(find(en, "northern Mali")->place->country == "ML");
+}
+
+TEST_CASE("a part the gazetteer has no name for is of kind part", "[news][recognize]") {
+    for (const auto& [text, name, id] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"Les combats ont repris dans l'est du Tchad.", "est du Tchad", "ne:TD#e"},
+             {"Fighting resumed in northern Nigeria.", "northern Nigeria", "ne:NG#n"}}) {
+        INFO(text);
+        const auto d = read(text);
+        const auto* t = find(d, name);
+        REQUIRE(t);
+        REQUIRE(t->place);
+        CHECK(t->place->kind == geo::PlaceKind::part);
+        CHECK(t->place->id == id);
+        CHECK(geo::to_string(t->place->kind) == "part");
+    }
 }
 
 TEST_CASE("a direction alone is not a place", "[news][recognize]") {

@@ -127,3 +127,53 @@ TEST_CASE("a capital that denies, threatens or acts after an adverb is an actor"
     REQUIRE(find(d, "Kigali"));
     CHECK(find(d, "Kigali")->role == news::Role::location);
 }
+
+namespace {
+
+void check_roles(const std::vector<std::pair<std::string, std::string>>& cases, news::Role want) {
+    for (const auto& [text, name] : cases) {
+        INFO(text << " / " << name);
+        const auto d = read(text);
+        const auto* t = find(d, name);
+        REQUIRE(t);
+        CHECK(t->role == want);
+    }
+}
+
+} // namespace
+
+TEST_CASE("the other party of a relation between states is an actor", "[news][roles]") {
+    check_roles({{"Le Burkina Faso a signé un accord militaire avec Ankara.", "Ankara"},
+                 {"Senegal signed a fisheries deal with Madrid on Friday.", "Madrid"},
+                 {"La junte nigérienne s'est rapprochée de Moscou l'an dernier.", "Moscou"},
+                 {"The junta has distanced itself from Paris since the coup.", "Paris"},
+                 {"La Guinée reste un allié de Moscou.", "Moscou"},
+                 {"Guinea remains an ally of Beijing.", "Beijing"},
+                 {"Les relations entre Kinshasa et Kigali restent tendues.", "Kinshasa"},
+                 {"Les relations entre Kinshasa et Kigali restent tendues.", "Kigali"},
+                 {"Talks between Cairo and Addis Ababa broke down.", "Cairo"},
+                 {"Talks between Cairo and Addis Ababa broke down.", "Addis Ababa"}},
+                news::Role::actor);
+}
+
+TEST_CASE("a border, a distance or fighting between places stay locations", "[news][roles]") {
+    check_roles({{"Des combats ont éclaté près de la frontière avec le Mali.", "Mali"},
+                 {"Refugees gathered at the border with Sudan.", "Sudan"},
+                 {"Le camp est éloigné de Tombouctou, au Mali.", "Tombouctou"},
+                 {"The camp lies a short distance from Kidal.", "Kidal"},
+                 {"Les combats entre Gao et Kidal ont repris.", "Gao"},
+                 {"Fighting between Goma and Sake resumed.", "Goma"}},
+                news::Role::location);
+}
+
+TEST_CASE("a name right before a verb of an agent is its subject", "[news][roles]") {
+    check_roles({{"It was an accusation Kinshasa denied on Monday.", "Kinshasa"},
+                 {"The proposal Nairobi announced last week includes two new ports.", "Nairobi"},
+                 {"C'est une accusation que Kinshasa dément.", "Kinshasa"}},
+                news::Role::actor);
+    // Not after a preposition, and the English article is not the French auxiliary.
+    check_roles({{"Les combats à Tombouctou ont repris.", "Tombouctou"},
+                 {"Fighting in Gao was reported overnight.", "Gao"},
+                 {"Heavy rains made Mopti a lake.", "Mopti"}},
+                news::Role::location);
+}

@@ -23,7 +23,8 @@ struct Bbox {
 
 /// The kinds of place of the document contract (shared/contracts/document.md).
 enum class PlaceKind : std::uint8_t {
-    country, admin1, admin2, city, region, sea, river, lake, landmark, base, other
+    country, admin1, admin2, city, region, sea, river, lake, landmark, base, other,
+    part  ///< a part of a place the reader makes ("le nord du Mali", "northern Nigeria"); never in the gazetteer
 };
 
 std::string_view to_string(PlaceKind kind) noexcept;
@@ -49,6 +50,11 @@ struct Place {
     /// differs from `name` (which may be the gazetteer's transliteration,
     /// "Al Ḩudaydah"); empty otherwise. Maps and notes use it when present.
     std::string label;
+    /// Not in the gazetteer: placed from a cue of the text ("le village de X, à
+    /// 30 km au nord de Y"); `point` is the best estimate and `uncertainty_km`
+    /// the radius it lies within (document contract: `approximate`).
+    bool approximate = false;
+    double uncertainty_km = 0;
 };
 
 } // namespace geoevents::geo

@@ -86,6 +86,23 @@ P = {
     "Gao": ("Gao", "city", 16.27, -0.04, 30, None),
     "Ménaka": ("Ménaka", "city", 15.92, 2.40, 30, None),
     "Mopti": ("Mopti", "city", 14.49, -4.20, 30, None),
+    "Kayes": ("Kayes", "city", 14.45, -11.44, 30, None),
+    "Adré": ("Adré", "city", 13.47, 22.20, 30, None),
+    "Adre": ("Adré", "city", 13.47, 22.20, 30, None),
+    "El Geneina": ("El Geneina", "city", 13.45, 22.45, 30, None),
+    "Soudan": ("Sudan", "country", 15.5, 30.0, 800, "SD"),
+    "Sudan": ("Sudan", "country", 15.5, 30.0, 800, "SD"),
+    "Khartoum": ("Khartoum", "city", 15.59, 32.53, 30, None),
+    "Kyiv": ("Kyiv", "city", 50.45, 30.52, 50, None),
+    "Agadez": ("Agadez", "city", 16.97, 7.99, 30, None),
+    "Darfur": ("Darfur", "region", 13.5, 24.0, 500, None),
+    "Turkey": ("Turkey", "country", 39.0, 35.0, 1000, "TR"),
+    "Syria": ("Syria", "country", 35.0, 38.5, 500, "SY"),
+    "Libya": ("Libya", "country", 27.0, 17.0, 1000, "LY"),
+    "Ankara": ("Ankara", "city", 39.93, 32.86, 30, None),
+    "Tripoli": ("Tripoli", "city", 32.89, 13.19, 30, None),
+    "Cairo": ("Cairo", "city", 30.04, 31.24, 30, None),
+    "Ouagadougou": ("Ouagadougou", "city", 12.37, -1.52, 30, None),
 }
 
 # demonym text: place key
@@ -95,6 +112,7 @@ D = {
     "malienne": "Mali", "nigériane": "Nigeria", "Congolese": ("DR Congo", "country", -2.9, 23.6, 1200, "CD"),
     "Russian": "Russia", "Israeli": "Israël", "Syrian": ("Syria", "country", 35.0, 38.5, 500, "SY"),
     "Kenyan": ("Kenya", "country", 0.5, 37.9, 600, "KE"), "Yemeni": "Yémen", "Malian": "Mali",
+    "russes": "Russie", "soudanais": "Soudan", "Sudanese": "Sudan", "françaises": "France", "française": "France",
 }
 
 
@@ -386,6 +404,83 @@ Officials said the flooding had also cut roads linking Niamey to the east of the
     ev("other", "2024-06/2024-09-10", ["Niger"]),
     ev("casualties", "2024-06/2024-09-10", ["Niger"], optional=True),
     ev("other", "2024-09-01/2024-09-10", ["Maiduguri"]),
+])
+
+# ------------------------------------------- roles and movements (both languages)
+# A state named as the counterpart of a relation ("avec Moscou", "ties with
+# Ukraine", "s'est éloignée de Paris") speaks for its government; one named
+# after a border noun ("sa frontière avec le Soudan") is a place; a name right
+# before a verb is its subject even inside a clause without "that" ("a claim
+# Khartoum rejected"); "depuis/from" and "vers/to/into" give the ends of a movement.
+article("fr13_accord_kayes", "fr", "2025-03-05", """date 2025-03-05
+Le Mali et la Russie ont signé mardi à Bamako un accord de coopération dans le domaine de l'énergie.
+La junte, qui s'est éloignée de Paris depuis deux ans, multiplie les partenariats avec Moscou.
+Des ingénieurs russes sont attendus à Kayes dans les prochains mois pour construire une centrale solaire.
+""", [top("Mali", role="actor"), top("Russie", role="actor"), top("Bamako", role="location"), top("Paris", role="actor"),
+      top("Moscou", role="actor"), top("Kayes", role="location")], [dem("russes")], [], [
+    ev("agreement", "2025-03-04", ["Bamako", "Mali"]),
+    ev("deployment", None, ["Kayes"], optional=True),
+])
+
+article("fr14_frontiere_adre", "fr", "2024-11-21", """date 2024-11-21
+Le Tchad a fermé mercredi sa frontière avec le Soudan après des combats près d'Adré.
+Des milliers de réfugiés soudanais avaient fui El Geneina vers Adré au cours de la semaine.
+N'Djamena accuse les paramilitaires de violer son territoire, une accusation que Khartoum rejette.
+""", [top("Tchad", role="actor"), top("Soudan", role="location"), top("Adré", role="location"),
+      top("El Geneina", role="location"), top("N'Djamena", role="actor"), top("Khartoum", role="actor")],
+    [dem("soudanais")], [], [
+    ev("other", "2024-11-14/2024-11-21", ["Adré", "El Geneina"]),
+    ev("military_operation", "2024-11-14/2024-11-21", ["Adré"], optional=True),
+    ev("political", "2024-11-20", ["Tchad", "Soudan"], optional=True),
+    ev("statement", "2024-11-21", ["Tchad"], optional=True),
+])
+
+article("fr15_retrait_burkina", "fr", "2023-02-20", """date 2023-02-20
+Les forces spéciales françaises ont achevé samedi leur retrait du Burkina Faso.
+Les quelque 400 soldats ont été redéployés depuis leur ancienne base vers le Niger, a indiqué l'état-major.
+Ouagadougou avait exigé leur départ en janvier, après des manifestations devant l'ambassade française.
+""", [top("Burkina Faso", role="location"), top("Niger", role="location"), top("Ouagadougou", role="actor")],
+    [dem("françaises"), dem("française")], [], [
+    ev("withdrawal", "2023-02-18", ["Burkina Faso"]),
+    ev("redeployment", "2023-02-18/2023-02-20", ["Niger"]),
+    ev("protest", "2023-01", ["Burkina Faso"], optional=True),
+    ev("statement", "2023-01", ["Burkina Faso"], optional=True),
+])
+
+article("en13_niger_ties", "en", "2024-08-08", """date 2024-08-08
+Niger's junta has cut diplomatic ties with Ukraine, a government spokesman said on Tuesday.
+The decision followed claims that Kyiv had helped rebels who ambushed soldiers in Mali.
+Washington completed the withdrawal of its last troops from Agadez on Monday.
+""", [top("Niger", role="actor"), top("Ukraine", role="actor"), top("Kyiv", role="actor"), top("Mali", role="location"),
+      top("Washington", role="actor"), top("Agadez", role="location")], [], [], [
+    ev("withdrawal", "2024-08-05", ["Agadez"]),
+    ev("political", "2024-08-06", ["Niger"], optional=True),
+    ev("statement", "2024-08-06", ["Niger"], optional=True),
+    ev("support", None, ["Mali"], optional=True),
+    ev("attack", None, ["Mali"], optional=True),
+])
+
+article("en14_chad_border", "en", "2024-04-10", """date 2024-04-10
+Thousands of Sudanese refugees crossed into Chad from Darfur last week, the UN refugee agency said.
+Many walked from El Geneina to Adre, a town on the border with Sudan.
+N'Djamena accused the army of bombing villages near the frontier, a claim Khartoum rejected.
+""", [top("Chad", role="location"), top("Darfur", role="location"), top("El Geneina", role="location"),
+      top("Adre", role="location"), top("Sudan", role="location"), top("N'Djamena", role="actor"),
+      top("Khartoum", role="actor")], [dem("Sudanese")], ["UN"], [
+    ev("other", "2024-03-31/2024-04-07", ["Chad", "Darfur", "Adre"]),
+    ev("attack", None, ["Sudan"], optional=True),
+    ev("statement", "2024-04", ["Chad"], optional=True),
+])
+
+article("en15_turkey_libya", "en", "2020-01-06", """date 2020-01-06
+Turkey began moving troops from Syria to Libya on Thursday, a monitoring group said.
+Ankara signed a security pact with Tripoli in November.
+Cairo warned that it could send its own army into Libya.
+""", [top("Turkey", role="actor"), top("Syria", role="location"), top("Libya", role="location"),
+      top("Ankara", role="actor"), top("Tripoli", role="actor"), top("Cairo", role="actor")], [], [], [
+    ev("redeployment", "2020-01-02/2020-01-06", ["Libya", "Syria"]),
+    ev("agreement", "2019-11", []),
+    ev("deployment", "2020-01-02/2020-01-06", ["Libya"], optional=True),
 ])
 
 
