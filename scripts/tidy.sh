@@ -20,4 +20,6 @@ echo "tidy: ${files[*]}" >&2
 # The compile database holds GCC flags that clang does not know.
 clang-tidy -p "$db" --quiet --extra-arg=-Wno-unknown-warning-option "${files[@]}" > "$db/tidy.log" 2>&1; status=$?
 grep -v "warnings generated\|Suppressed .* warnings\|Use -header-filter\|Use -system-headers" "$db/tidy.log"
+# A configuration clang-tidy cannot read runs no check at all: a failure too.
+if grep -q "Error parsing" "$db/tidy.log"; then status=1; fi
 exit $status
