@@ -132,7 +132,7 @@ Tiles sparse_tiles(const render::Raster& r) {
                 for (int x = tx * tile; x < x1 && !visible; ++x)
                     visible = r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 4 + 3] != 0;
             if (!visible) continue;
-            t.quad[static_cast<std::size_t>(ty * t.cols + tx)] = static_cast<int>(t.quads.size());
+            t.quad[static_cast<std::size_t>(ty) * static_cast<std::size_t>(t.cols) + static_cast<std::size_t>(tx)] = static_cast<int>(t.quads.size());
             append_tile(t.quads, tx, ty, r.width, r.height);
         }
     return t;
@@ -305,7 +305,7 @@ void mark_tiles(std::vector<char>& mask, int cols, int rows, const sf::Vertex* v
     const int ty0 = std::clamp(static_cast<int>(std::floor((y0 - 1) / tile)), 0, rows - 1), ty1 = std::clamp(static_cast<int>(std::floor((y1 + 1) / tile)), 0, rows - 1);
     if (x1 < 0 || y1 < 0 || x0 > static_cast<float>(cols * tile) || y0 > static_cast<float>(rows * tile)) return;
     for (int ty = ty0; ty <= ty1; ++ty)
-        for (int tx = tx0; tx <= tx1; ++tx) mask[static_cast<std::size_t>(ty * cols + tx)] = 1;
+        for (int tx = tx0; tx <= tx1; ++tx) mask[static_cast<std::size_t>(ty) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(tx)] = 1;
 }
 
 } // namespace

@@ -69,7 +69,7 @@ TEST_CASE("headless frames show the withdrawal growing from Mali to Niger", "[vi
     require_display();
     Viewer v(viewer_test::story_project(), viewer_test::basemap(), small());
     const render::Item& item = withdrawal(v.scene());
-    const auto& arrow = std::get<render::ArrowItem>(item.shape);
+    const auto arrow = std::get<render::ArrowItem>(item.shape);  // a copy: drawing may refine the scene
     const std::int64_t start = item.time.start, span = v.rules().point_span;
     REQUIRE(v.clock().enabled());
     REQUIRE(v.clock().begin() <= start);
@@ -208,13 +208,16 @@ TEST_CASE("hover names the event with its dates, actors, sources and evidence, a
     v.clock().set(item.time.start - 1);
     for (const auto& h : v.hits_at(mid)) CHECK(h.feature.layer != "movements");
 
-    // Hidden through the legend, its pixels go.
+    // Hidden through the legend, its pixels go. Drawing a frame may refine
+    // the scene (new items), so what the checks need is copied first.
     const std::int64_t t = item.time.start + v.rules().point_span;
+    const std::string key = item.key;
+    const auto colour = arrow.stroke.color;
     const render::Raster shown = v.render_frame(t);
-    v.set_hidden(item.key, true);
+    v.set_hidden(key, true);
     const render::Raster hidden = v.render_frame(t);
-    CHECK(near(pixel(shown, mid), arrow.stroke.color));
-    CHECK_FALSE(near(pixel(hidden, mid), arrow.stroke.color));
+    CHECK(near(pixel(shown, mid), colour));
+    CHECK_FALSE(near(pixel(hidden, mid), colour));
 }
 
 TEST_CASE("a project without dates is shown with the time line disabled and a note", "[viewer][bad-input]") {
