@@ -162,8 +162,8 @@ private:
             for (const auto& part : m.parts)
                 for (const auto& p : part) pts.push_back(p);
         for (const auto& a : m_story.areas) pts.insert(pts.end(), a.outline.begin(), a.outline.end());
-        for (const auto& p : m_story.places)
-            if (p.named_by_event) pts.push_back(p.point);
+        for (const auto& p : m_story.places)  // not a government named only as an actor: it is not drawn
+            if (p.named_by_event && p.location) pts.push_back(p.point);
         return pts;
     }
 

@@ -268,11 +268,37 @@ Story read_story(const geo::Project& project, std::vector<std::string>& notes) {
                 skip("area " + label_of(*l, r, f), "its polygon is empty or has impossible coordinates");
                 continue;
             }
-            const std::size_t step = std::max<std::size_t>(1, vertices / 400);
-            std::size_t k = 0;
-            for (const auto& poly : polygons)
-                for (const auto& p : poly.front())
-                    if (k++ % step == 0) a.outline.push_back(p);
+            // The outline that frames the map: a supporter's area is not drawn
+            // (its events and arrows frame it), and far parts of an area, such
+            // as the overseas territories of a country, are left out: only the
+            // parts within twice the size of its largest part (at least 10°).
+            if (a.role != "supporter") {
+                std::vector<geo::Bbox> boxes;
+                std::size_t largest = 0;
+                for (const auto& poly : polygons) {
+                    geo::Bbox b{180, 90, -180, -90};
+                    for (const auto& p : poly.front())
+                        b = {std::min(b.min_lon, p.lon), std::min(b.min_lat, p.lat), std::max(b.max_lon, p.lon),
+                             std::max(b.max_lat, p.lat)};
+                    boxes.push_back(b);
+                    const auto size = [](const geo::Bbox& x) { return (x.max_lon - x.min_lon) * (x.max_lat - x.min_lat); };
+                    if (size(b) > size(boxes[largest])) largest = boxes.size() - 1;
+                }
+                const geo::Bbox& main = boxes[largest];
+                const double reach = std::max(10.0, 2 * std::hypot(main.max_lon - main.min_lon, main.max_lat - main.min_lat));
+                const auto centre_distance = [&](const geo::Bbox& b) {
+                    double dlon = std::fabs((b.min_lon + b.max_lon) / 2 - (main.min_lon + main.max_lon) / 2);
+                    dlon = std::min(dlon, 360 - dlon);
+                    return std::hypot(dlon, (b.min_lat + b.max_lat) / 2 - (main.min_lat + main.max_lat) / 2);
+                };
+                const std::size_t step = std::max<std::size_t>(1, vertices / 400);
+                std::size_t k = 0;
+                for (std::size_t i = 0; i < polygons.size(); ++i) {
+                    if (centre_distance(boxes[i]) > reach) continue;
+                    for (const auto& p : polygons[i].front())
+                        if (k++ % step == 0) a.outline.push_back(p);
+                }
+            }
             a.geometry = std::move(g);
             story.areas.push_back(std::move(a));
         }
