@@ -13,7 +13,7 @@
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/news/dates.hpp"
 #include "geoevents/news/news.hpp"
-#include "lexicons.hpp"
+#include "text/lexicons.hpp"
 #include "reader_data.hpp"
 
 namespace geoevents::news::detail {

@@ -3,8 +3,8 @@
 #include <unordered_map>
 
 #include "analysis.hpp"
-#include "dates_scanner.hpp"
-#include "input.hpp"
+#include "dates/dates_scanner.hpp"
+#include "intake/input.hpp"
 #include "reader_data.hpp"
 
 namespace geoevents::news {

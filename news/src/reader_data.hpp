@@ -6,8 +6,8 @@
 
 #include "geoevents/gazetteer/gazetteer.hpp"
 #include "geoevents/geo/types.hpp"
-#include "lexicons.hpp"
-#include "wordset.hpp"
+#include "text/lexicons.hpp"
+#include "text/wordset.hpp"
 
 namespace geoevents::news::detail {
 

@@ -1,5 +1,5 @@
 // Small places the gazetteer does not know, placed from a cue of the text
-// (news/src/approximate.cpp). The sentences are written for these tests; the
+// (news/src/places/approximate.cpp). The sentences are written for these tests; the
 // village names are ones the gazetteer lacks (checked below), or a namesake
 // far away (Kobe).
 #include "geoevents/gazetteer/normalize.hpp"

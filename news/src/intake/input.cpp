@@ -1,4 +1,4 @@
-#include "input.hpp"
+#include "intake/input.hpp"
 
 #include <cstring>
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "geoevents/gazetteer/gazetteer.hpp"
-#include "lexicon_table.hpp"
+#include "text/lexicon_table.hpp"
 
 #include "geoevents/geo/mapped_file.hpp"
 #include "reader_data.hpp"

@@ -8,8 +8,8 @@
 #include <unordered_map>
 
 #include "analysis.hpp"
-#include "grid.hpp"
-#include "places.hpp"
+#include "places/grid.hpp"
+#include "places/places.hpp"
 
 namespace geoevents::news::detail {
 

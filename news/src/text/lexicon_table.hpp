@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 
-#include "lexicons.hpp"
+#include "text/lexicons.hpp"
 
 namespace geoevents::news::detail {
 

@@ -1,4 +1,4 @@
-#include "dates_scanner.hpp"
+#include "dates/dates_scanner.hpp"
 
 #include <algorithm>
 #include <array>

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "analysis.hpp"
-#include "places.hpp"
+#include "places/places.hpp"
 
 namespace geoevents::news::detail {
 

@@ -1,4 +1,4 @@
-#include "dates_lexer.hpp"
+#include "dates/dates_lexer.hpp"
 
 #include <array>
 #include <cstring>

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "dates_scanner.hpp"
+#include "dates/dates_scanner.hpp"
 
 namespace geoevents::news {
 

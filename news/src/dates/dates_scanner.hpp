@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dates_lexer.hpp"
+#include "dates/dates_lexer.hpp"
 #include "geoevents/news/dates.hpp"
 
 namespace geoevents::news::dates_detail {

@@ -7,9 +7,9 @@
 #include <unordered_map>
 
 #include "analysis.hpp"
-#include "grid.hpp"
+#include "places/grid.hpp"
 #include "geoevents/geo/geometry.hpp"
-#include "places.hpp"
+#include "places/places.hpp"
 
 namespace geoevents::news::detail {
 

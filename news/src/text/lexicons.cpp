@@ -1,12 +1,12 @@
-#include "lexicons.hpp"
+#include "text/lexicons.hpp"
 
 #include <array>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
-#include "embedded_lexicons.hpp"
-#include "lexicon_table.hpp"
+#include "text/embedded_lexicons.hpp"
+#include "text/lexicon_table.hpp"
 #include "geoevents/gazetteer/normalize.hpp"
 
 namespace geoevents::news {

@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "analysis.hpp"
-#include "places.hpp"
+#include "places/places.hpp"
 
 namespace geoevents::news::detail {
 

@@ -13,7 +13,7 @@
 
 #include "geoevents/geo/event.hpp"
 #include "geoevents/news/news.hpp"
-#include "wordset.hpp"
+#include "text/wordset.hpp"
 
 namespace geoevents::news::detail {
 
@@ -102,7 +102,7 @@ struct WordAnswer {
 };
 static_assert(sizeof(WordAnswer) == 12);
 
-/// The mapped lexicon table file (news/src/lexicon_table.cpp), unmapped when
+/// The mapped lexicon table file (news/src/text/lexicon_table.cpp), unmapped when
 /// the last Lexicons using it goes.
 struct TableMapping;
 
