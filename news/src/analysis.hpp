@@ -90,6 +90,7 @@ struct Analysis {
     std::size_t body = 0;
     bool french = true;
     ReferenceDate ref;
+    bool year_guessed = false;      ///< ref was inferred and its year is a guess (Document::date_year_guessed)
     std::string keys;               ///< arena of folded token keys
     std::vector<Token> tokens;
     std::vector<Sentence> sentences;
