@@ -127,6 +127,7 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
     find_people(a);
     find_mentions(a);
     resolve_mentions(a);
+    find_borders(a);
     approximate_places(a);
     assign_roles(a);
 
