@@ -95,6 +95,27 @@ TEST_CASE("demonyms point to their place and are marked", "[news][recognize]") {
     CHECK(find(en, "Malian")->place->country == "ML");
 }
 
+TEST_CASE("plural and feminine demonyms, nouns and adjectives, in both languages", "[news][recognize]") {
+    // Nationality nouns in the plural name the people of a place; the map
+    // still needs the place ("Nigerians fled" is news about Nigeria).
+    const auto fr = read("Des Congolais et des Burkinabè vivent ici. Les forces nigériennes ont reculé.");
+    for (const auto& [w, cc] : {std::pair{"Congolais", "CD"}, {"Burkinabè", "BF"}, {"nigériennes", "NE"}}) {
+        const auto* t = find(fr, w);
+        REQUIRE(t);
+        CHECK(t->demonym);
+        REQUIRE(t->place);
+        CHECK(t->place->country == cc);
+    }
+    const auto en = read("Many Nigerians crossed the river. Gambians will vote. Sudanese refugees arrived.");
+    for (const auto& [w, cc] : {std::pair{"Nigerians", "NG"}, {"Gambians", "GM"}, {"Sudanese", "SD"}}) {
+        const auto* t = find(en, w);
+        REQUIRE(t);
+        CHECK(t->demonym);
+        REQUIRE(t->place);
+        CHECK(t->place->country == cc);
+    }
+}
+
 TEST_CASE("people are not places, even named like towns", "[news][recognize][nonplace]") {
     const std::string fr =
         "Louise Pierre a rencontré M. Serre à Bamako. Selon Jean Dumas, le président Emmanuel Macron viendra. "

@@ -177,3 +177,14 @@ TEST_CASE("a name right before a verb of an agent is its subject", "[news][roles
                  {"Heavy rains made Mopti a lake.", "Mopti"}},
                 news::Role::location);
 }
+
+TEST_CASE("the subject of an aspectual verb is the agent of the verb it governs", "[news][roles]") {
+    for (const auto& [text, name] : {std::pair{"Ankara a commencé à retirer ses soldats de Libye.", "Ankara"},
+                                     {"Ankara began moving its soldiers out of Libya on Monday.", "Ankara"},
+                                     {"Kigali continued to deny any role in the fighting.", "Kigali"}}) {
+        const auto d = read(text);
+        const auto* t = find(d, name);
+        REQUIRE(t);
+        CHECK(t->role == news::Role::actor);
+    }
+}

@@ -628,19 +628,6 @@ void find_mentions(Analysis& a) {
             if (!area) continue;
             if (t.is(tf_lower) && b.cand->langs && !(b.cand->langs & want)) continue;
             if (t.is(tf_coref)) continue;
-            // English nationality nouns in the plural ("Mexicans", "the Europeans")
-            // name people; English news keeps the adjective for the place.
-            if (!a.french) {
-                const std::string_view k = a.key(m.last - 1);
-                if (k.size() > 4 && k.back() == 's') {
-                    std::string sk;
-                    for (std::size_t q = m.first; q + 1 < m.last; ++q)
-                        if (toks[q].is(tf_word)) (sk += a.key(q)) += ' ';
-                    sk += k.substr(0, k.size() - 1);
-                    const auto sing = a.gz.lookup_key(sk);
-                    if (std::any_of(sing.begin(), sing.end(), [](const auto& c) { return c.demonym; })) continue;
-                }
-            }
             m.accepted = true;
             m.evidence = 3;
             // "les autorités maliennes": the article is about Mali.
