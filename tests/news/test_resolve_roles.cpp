@@ -188,3 +188,20 @@ TEST_CASE("the subject of an aspectual verb is the agent of the verb it governs"
         CHECK(t->role == news::Role::actor);
     }
 }
+
+TEST_CASE("the object of a verb that governs an infinitive is its agent", "[news][roles]") {
+    // Object control: the named country does what the infinitive says.
+    for (const auto& [text, name] : {std::pair{"Kinshasa a accusé le Rwanda de soutenir les rebelles.", "Rwanda"},
+                                     {"Paris a demandé à Bamako de retirer ses troupes.", "Bamako"},
+                                     {"Kinshasa accused Rwanda of backing the rebels.", "Rwanda"},
+                                     {"Washington urged Niger to release the president.", "Niger"}}) {
+        const auto d = read(text);
+        const auto* t = find(d, name);
+        REQUIRE(t);
+        CHECK(t->role == news::Role::actor);
+    }
+    // A noun after "de", not an infinitive: the place stays where it is.
+    const auto d = read("Paris a accusé le Rwanda de l'attaque contre Goma.");
+    REQUIRE(find(d, "Goma"));
+    CHECK(find(d, "Goma")->role == news::Role::location);
+}
