@@ -253,3 +253,20 @@ TEST_CASE("related-article headlines are separate items", "[news][recognize]") {
         CHECK(evidence.find('\n') == std::string::npos);
     }
 }
+
+TEST_CASE("what an event verb acts on is a place, even a small one named like a person", "[news][recognize]") {
+    // One sentence, no other context: the direct object of "attack",
+    // "besiege", "assiéger" is evidence of a place.
+    for (const char* text : {"Jihadists attacked Djibo.", "Gunmen have besieged Djibo for months.",
+                             "Les jihadistes ont attaqué Djibo.", "Des hommes armés ont assiégé Djibo."}) {
+        const auto d = read(text);
+        const auto* t = find(d, "Djibo");
+        REQUIRE(t);
+        REQUIRE(t->place);
+        CHECK(t->place->country == "BF");
+    }
+    // A title then a preposition: the name after "à" is no person's.
+    const auto fr = read("Les militaires ont renversé le roi à Ouagadougou.");
+    REQUIRE(find(fr, "Ouagadougou"));
+    CHECK(find(fr, "Ouagadougou")->place->country == "BF");
+}

@@ -139,7 +139,7 @@ void find_people(Analysis& a) {
                 if (j < n && toks[j].punct == '.' && toks[j].is(tf_joined)) ++j;  // "Gen." "M."
                 // French: one adjective between title and name ("le président malien X").
                 if (a.french && j < n && toks[j].is(tf_word) && toks[j].is(tf_lower) && !toks[j].is(tf_stop) &&
-                    j + 1 < n && is_name_token(toks[j + 1]))
+                    !(toks[j].lex & lx_prep) && j + 1 < n && is_name_token(toks[j + 1]))
                     ++j;
                 if (j < n && toks[j].sentence == t.sentence && is_name_token(toks[j]) && !toks[j].is(tf_stop) &&
                     !key_is_major_area(a, a.key(j))) {
@@ -422,6 +422,20 @@ std::span<const gazetteer::Candidate> container_after(Analysis& a, const Mention
     const Match c = longest_match(a, m.last + 1, {}, key);
     if (c.last == npos) return {};
     return c.cands;
+}
+
+/// The name is the direct object of an event verb, right after it or its
+/// article ("attacked Djibo", "ont assiégé Djibo", "seized the Gao base"):
+/// what is attacked, besieged, seized or left is most often a place.
+bool object_of_event_verb(const Analysis& a, const Mention& m) {
+    const auto& toks = a.tokens;
+    std::size_t v = m.first;
+    if (v == 0) return false;
+    --v;
+    if (toks[v].is(tf_word) && toks[v].is(tf_stop) && v > 0 && a.key(v).size() <= 3) --v;  // the, le, la, les, l'
+    const Token& t = toks[v];
+    return t.is(tf_word) && t.is(tf_lower) && t.sentence == toks[m.first].sentence &&
+           (t.lex & (a.french ? lx_event_fr : lx_event_en)) && !(t.lex & lx_near);
 }
 
 } // namespace
@@ -738,6 +752,7 @@ void find_mentions(Analysis& a) {
         const std::uint32_t prep = preposition_before(a, m.first);
         if (prep == prep_loc || prep == prep_to || prep == prep_from) ev += 2.0;
         else if (prep == prep_gen) ev += 0.5;
+        else if (object_of_event_verb(a, m)) ev += 1.5;
         std::string ckey;
         const auto container = container_after(a, m, ckey);
         if (!container.empty()) {
