@@ -230,15 +230,23 @@ bool span_overlaps(const geo::TimeSpan& x, const geo::TimeSpan& y) {
 PlaceRole role_for(EventType type, std::uint32_t prep, bool before_trigger) {
     switch (type) {
     case EventType::withdrawal:
+        // What forces leave is the origin, as a complement or as the direct
+        // object ("leaving Mali", "quittent le Mali", "withdrew from Mali").
         if (prep == prep_to) return PlaceRole::destination;
-        if (prep == prep_from || prep == prep_gen || before_trigger) return PlaceRole::origin;
+        if (prep == prep_from || prep == prep_gen || prep == 0 || before_trigger) return PlaceRole::origin;
         return PlaceRole::location;
     case EventType::redeployment:
         if (before_trigger || prep == prep_from) return PlaceRole::origin;
         if (prep == prep_to || prep == prep_loc) return PlaceRole::destination;
         return PlaceRole::location;
     case EventType::deployment:
-        return prep == prep_to ? PlaceRole::destination : PlaceRole::location;
+        // After the verb, where forces are sent is their destination in
+        // both languages' constructions ("deploy to", "déployer au Niger",
+        // "envoyé des troupes en Lituanie"); before it, where the clause
+        // happens ("Au Niger, la France a déployé…"); "from" is the origin.
+        if (prep == prep_from) return PlaceRole::origin;
+        if (prep == prep_to || (prep == prep_loc && !before_trigger)) return PlaceRole::destination;
+        return PlaceRole::location;
     case EventType::support:
         return before_trigger ? PlaceRole::location : PlaceRole::destination;
     default: return PlaceRole::location;
