@@ -198,6 +198,9 @@ TEST_CASE("a capture of a place is a military operation, of people an arrest", "
     check_type("Rebels captured Kidal, in northern Mali, on Saturday.", EventType::military_operation, "ML", "2024-03-09");
     check_type("L'armée a capturé samedi trois chefs rebelles près de Kidal.", EventType::arrest, "ML", "2024-03-09");
     check_type("The army captured three rebel leaders near Kidal on Saturday.", EventType::arrest, "ML", "2024-03-09");
+    // People arrested somewhere: the place after a preposition is no object.
+    check_type("Ten opponents were arrested in Kidal on Saturday.", EventType::arrest, "ML", "2024-03-09");
+    check_type("Dix opposants ont été arrêtés à Kidal samedi.", EventType::arrest, "ML", "2024-03-09");
 }
 
 TEST_CASE("people who protest, in the plural, make a protest", "[news][events][types]") {

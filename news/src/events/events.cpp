@@ -445,8 +445,15 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
                 ++q;
             }
             const bool place_object = q < s.last && mention_at[q] != no_mention && !a.mentions[mention_at[q]].demonym;
-            // "captured Homs", "ont capturé Kidal": a capture of a place is a military operation, not an arrest.
-            if (tr.info.type == EventType::arrest && place_object) tr.info.type = EventType::military_operation;
+            // "captured Homs", "ont capturé Kidal": a capture of a place (its direct
+            // object, not a place after a preposition: "arrested in Kinshasa") is a
+            // military operation, not an arrest.
+            if (tr.info.type == EventType::arrest && place_object) {
+                bool direct = true;
+                for (std::size_t w = tr.last + 1; w < q; ++w)
+                    if (toks[w].is(tf_word) && (toks[w].lex & lx_prep)) direct = false;
+                if (direct) tr.info.type = EventType::military_operation;
+            }
             // "Depuis le coup d'État d'août 2020, …": a temporal phrase before a comma.
             std::size_t p = tr.first, seen = 0;
             while (p > s.first && seen < 3) {
