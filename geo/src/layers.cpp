@@ -205,11 +205,14 @@ private:
 
     Layer build_events() {
         Layer l{std::string(layer_events), GeometryType::point, event_fields(), {}};
-        // event_id … confidence, status, with the location's fields after `actors`.
+        // event_id … confidence, status, with the location's fields after `actors`;
+        // `inferred`: the places the text does not state, "id (role: rule)", so
+        // that a map or a GIS user can draw them apart (EventPlace::inferred).
         l.fields.insert(l.fields.begin() + 7, {{"places", FieldType::string},
                                                 {"place_id", FieldType::string},
                                                 {"place_name", FieldType::string},
-                                                {"location_kind", FieldType::string}});
+                                                {"location_kind", FieldType::string},
+                                                {"inferred", FieldType::string}});
         for (const auto& e : m_in.events) {
             const Place* loc = location_of(e);
             if (!loc) {
@@ -217,9 +220,12 @@ private:
                                           ") names no place: not on the events layer");
                 continue;
             }
-            std::vector<std::string> involved;
+            std::vector<std::string> involved, inferred;
             for (const auto& ep : e.places) {
                 involved.push_back(ep.place.id + " (" + std::string(to_string(ep.role)) + ")");
+                if (ep.inferred)
+                    inferred.push_back(ep.place.id + " (" + std::string(to_string(ep.role)) + ": " +
+                                       (ep.origin_rule.empty() ? std::string("inferred") : ep.origin_rule) + ")");
                 if (area_of(ep.place)) {
                     auto& ids = m_area_events[ep.place.id];
                     if (ids.empty() || ids.back() != e.id) ids.push_back(e.id);
@@ -229,7 +235,8 @@ private:
             }
             const Area* a = area_of(*loc);
             std::vector<FieldValue> v = event_values(e);
-            v.insert(v.begin() + 7, {text(join(involved)), text(loc->id), text(loc->name), text(a ? "area" : "point")});
+            v.insert(v.begin() + 7, {text(join(involved)), text(loc->id), text(loc->name), text(a ? "area" : "point"),
+                                     text(join(inferred))});
             l.features.push_back({Geometry::point(a ? a->point : loc->point), std::move(v)});
         }
         return l;

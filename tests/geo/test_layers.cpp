@@ -179,6 +179,24 @@ TEST_CASE("movements: stated origins, and the actor's country otherwise", "[geo]
     CHECK(p.find(layer_areas)->features[gulf_area].geometry.contains(mv.features[e3].geometry.lines().front().back()));
 }
 
+TEST_CASE("an inferred end is an attribute of its event and its movement", "[geo][layers][fast]") {
+    LayerInput in = story::input();
+    // e3, support towards the Gulf of Guinea states: the reader inferred
+    // France, the supporter's country, as its origin.
+    for (auto& e : in.events)
+        if (e.id == "e3")
+            e.places.insert(e.places.begin(), EventPlace(story::france, PlaceRole::origin, true, "supporter_country"));
+    const Project p = build_layers(in);
+    const Layer& events = *p.find(layer_events);
+    CHECK(text(events, row_of(events, "event_id", "e3"), "inferred") == "ne:FR (origin: supporter_country)");
+    CHECK(text(events, row_of(events, "event_id", "e1"), "inferred").empty());  // both ends stated
+    const Layer& mv = *p.find(layer_movements);
+    const auto e3 = row_of(mv, "event_id", "e3");
+    CHECK(text(mv, e3, "from_id") == "ne:FR");
+    CHECK(text(mv, e3, "origin_rule") == "supporter_country");
+    CHECK(text(mv, row_of(mv, "event_id", "e1"), "origin_rule") == "stated");
+}
+
 TEST_CASE("an actor_place callback decides the origin when given", "[geo][layers][fast]") {
     LayerInput in = story::input();
     in.actor_place = [](std::string_view actor) -> std::optional<Place> {

@@ -1,6 +1,9 @@
 // Events (docs/news.md, "Events"): trigger words of the curated lexicon,
 // read clause by clause in the story's sentences, with the places, date and
-// actors of their clause; repeats within the article merged.
+// actors of their clause; repeats within the article merged. Each step is a
+// small named stage (find_triggers, classify_triggers, place_trigger,
+// date_trigger, infer_places, collect_actors, keep_strongest, then over the
+// article link_redeployments, merge_repeats, infer_support_origins).
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -8,6 +11,7 @@
 #include <unordered_map>
 
 #include "analysis.hpp"
+#include "events/events.hpp"
 #include "places/places.hpp"
 
 namespace geoevents::news::detail {
@@ -100,18 +104,6 @@ struct Trig {
     /// 2023, …", "since the 2012 rebellion, …"): the phrase ends here (exclusive
     /// token), and its places and date are its own.
     std::size_t phrase_start = 0, phrase_end = 0;
-};
-
-struct Draft {
-    geo::Event event;
-    std::size_t sentence = 0;
-    std::size_t order = 0;                     ///< byte offset of the trigger
-    bool explicit_date = false;
-    bool verb = false;                         ///< read from a verb (which has a tense; a noun has none)
-    std::vector<geo::Place> actor_places;      ///< the places the actors stand for (a country, "the French army")
-    std::vector<geo::Place> named_actors;      ///< those named as actors themselves ("la France a décidé")
-    bool possessive = false;                   ///< the trigger follows a possessive ("leur soutien", "their support")
-    std::vector<std::size_t> mentions;         ///< indices of the mentions used as places
 };
 
 /// Clause number of every token of a sentence (see clause_markers.txt).
@@ -243,7 +235,7 @@ PlaceRole role_for(EventType type, std::uint32_t prep, bool before_trigger) {
         // After the verb, where forces are sent is their destination in
         // both languages' constructions ("deploy to", "déployer au Niger",
         // "envoyé des troupes en Lituanie"); before it, where the clause
-        // happens ("Au Niger, la France a déployé…"); "from" is the origin.
+        // happens ("Au Niger, le Tchad a déployé…"); "from" is the origin.
         if (prep == prep_from) return PlaceRole::origin;
         if (prep == prep_to || (prep == prep_loc && !before_trigger)) return PlaceRole::destination;
         return PlaceRole::location;
@@ -327,420 +319,518 @@ std::optional<std::pair<geo::Place, std::size_t>> nationality_subject(const Anal
     return std::pair{*place, end};
 }
 
-} // namespace
+/// The article's main country: the country its places (outside clutter) lie
+/// in most often, a dateline counting double; for national events whose
+/// sentence names no place.
+std::optional<geo::Place> article_focus(const Analysis& a, const std::vector<Toponym>& toponyms) {
+    const auto& toks = a.tokens;
+    std::unordered_map<std::string, double> by_country;
+    std::string best_cc;
+    double best = 0;
+    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+        const Mention& m = a.mentions[mi];
+        if (!toponyms[mi].place || toponyms[mi].place->country.empty()) continue;
+        const SentenceKind kind = a.sentences[toks[m.first].sentence].kind;
+        if (kind == SentenceKind::related || kind == SentenceKind::chrome || kind == SentenceKind::credit) continue;
+        if (m.role == Role::actor) continue;
+        const double w = toks[m.first].is(tf_line_start) && toks[m.first].is(tf_allcaps) ? 2.0 : 1.0;
+        const double total = by_country[toponyms[mi].place->country] += w;
+        if (total > best) {
+            best = total;
+            best_cc = toponyms[mi].place->country;
+        }
+    }
+    if (!best_cc.empty())
+        if (const auto id = a.gz.find_id("ne:" + best_cc)) return a.gz.place(*id).to_place();
+    return std::nullopt;
+}
 
-std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym>& toponyms) {
+constexpr auto no_mention = static_cast<std::size_t>(-1);
+
+/// Two words near each other ("présence militaire", "militairement présente")
+/// starting at token k: the trigger they make, if any.
+std::optional<Trig> near_trigger(const Analysis& a, const Sentence& s, std::size_t k) {
+    const auto& toks = a.tokens;
+    const std::string_view key = a.key(k);
+    for (const auto& nt : a.lex.near_triggers) {
+        if (nt.info.lang != (a.french ? 1 : 2)) continue;
+        const bool is1 = NearTrigger::matches(key, nt.first, nt.first_prefix);
+        const bool is2 = NearTrigger::matches(key, nt.second, nt.second_prefix);
+        if (!is1 && !is2) continue;
+        std::size_t q = k, words = 0;
+        while (++q < s.last && words < 2) {
+            if (!toks[q].is(tf_word)) {
+                if (toks[q].is(tf_hyphen)) continue;
+                break;
+            }
+            ++words;
+            const std::string_view qk = a.key(q);
+            if ((is1 && NearTrigger::matches(qk, nt.second, nt.second_prefix)) ||
+                (is2 && NearTrigger::matches(qk, nt.first, nt.first_prefix))) {
+                Trig tr;
+                tr.first = k;
+                tr.last = q;
+                tr.info = nt.info;
+                return tr;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+/// Stage 1: the trigger words of a sentence (the event lexicon's longest
+/// phrases, and pairs of words near each other), outside names.
+std::vector<Trig> find_triggers(const Analysis& a, const Sentence& s, const std::vector<std::size_t>& mention_at) {
     const auto& toks = a.tokens;
     const PhraseIndex& events = a.lex.events(a.french);
     const std::uint32_t event_bit = a.french ? lx_event_fr : lx_event_en;
-    const auto ref_span = geo::time_span_from_iso(a.ref.iso());
-    std::vector<Draft> drafts;
-
-    // Mentions by sentence (mentions are in text order).
-    std::vector<std::size_t> mention_at(toks.size(), static_cast<std::size_t>(-1));
-    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi)
-        for (std::size_t q = a.mentions[mi].first; q < a.mentions[mi].last; ++q) mention_at[q] = mi;
-
-    // The article's main country: the country its places (outside clutter)
-    // lie in most often, a dateline counting double; for national events
-    // whose sentence names no place.
-    std::optional<geo::Place> focus;
-    {
-        std::unordered_map<std::string, double> by_country;
-        std::string best_cc;
-        double best = 0;
-        for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
-            const Mention& m = a.mentions[mi];
-            if (!toponyms[mi].place || toponyms[mi].place->country.empty()) continue;
-            const SentenceKind kind = a.sentences[toks[m.first].sentence].kind;
-            if (kind == SentenceKind::related || kind == SentenceKind::chrome || kind == SentenceKind::credit) continue;
-            if (m.role == Role::actor) continue;
-            const double w = toks[m.first].is(tf_line_start) && toks[m.first].is(tf_allcaps) ? 2.0 : 1.0;
-            const double total = by_country[toponyms[mi].place->country] += w;
-            if (total > best) {
-                best = total;
-                best_cc = toponyms[mi].place->country;
-            }
-        }
-        if (!best_cc.empty())
-            if (const auto id = a.gz.find_id("ne:" + best_cc)) focus = a.gz.place(*id).to_place();
-    }
-
-    std::size_t date_cursor = 0, mention_cursor = 0;
-    for (std::size_t si = 0; si < a.sentences.size(); ++si) {
-        const Sentence& s = a.sentences[si];
-        while (date_cursor < a.dates.size() && a.dates[date_cursor].end <= s.start) ++date_cursor;
-        if (s.kind != SentenceKind::story) continue;
-        // 1. Triggers.
-        std::vector<Trig> trigs;
-        for (std::size_t k = s.first; k < s.last; ++k) {
-            const Token& t = toks[k];
-            if (!t.is(tf_word) || t.is(tf_person) || mention_at[k] != static_cast<std::size_t>(-1)) continue;
-            if (t.lex & lx_near) {
-                // Two words near each other ("présence militaire", "militairement présente").
-                bool found = false;
-                for (const auto& nt : a.lex.near_triggers) {
-                    if (nt.info.lang != (a.french ? 1 : 2)) continue;
-                    const std::string_view key = a.key(t);
-                    const bool is1 = NearTrigger::matches(key, nt.first, nt.first_prefix);
-                    const bool is2 = NearTrigger::matches(key, nt.second, nt.second_prefix);
-                    if (!is1 && !is2) continue;
-                    std::size_t q = k, words = 0;
-                    while (++q < s.last && words < 2) {
-                        if (!toks[q].is(tf_word)) {
-                            if (toks[q].is(tf_hyphen)) continue;
-                            break;
-                        }
-                        ++words;
-                        const std::string_view qk = a.key(q);
-                        if ((is1 && NearTrigger::matches(qk, nt.second, nt.second_prefix)) ||
-                            (is2 && NearTrigger::matches(qk, nt.first, nt.first_prefix))) {
-                            Trig tr;
-                            tr.first = k;
-                            tr.last = q;
-                            tr.info = nt.info;
-                            trigs.push_back(tr);
-                            k = q;
-                            found = true;
-                            break;
-                        }
-                    }
-                    if (found) break;
-                }
-                if (found) continue;
-            }
-            if (!(t.lex & event_bit)) continue;
-            std::array<std::string_view, 8> keys{};
-            const std::size_t got = word_keys(a, k, std::min<std::size_t>(keys.size(), events.max_words()), keys.data());
-            const auto m = events.longest(std::span<const std::string_view>(keys.data(), got));
-            if (!m) continue;
-            const Trigger& info = a.lex.triggers[m->value];
-            Trig tr;
-            tr.first = k;
-            tr.last = nth_word(a, k, m->words);
-            tr.info = info;
-            const std::string_view lk = a.key(tr.last);
-            tr.plural = !info.verb && !info.agent && m->words == 1 && lk.size() > 3 && (lk.back() == 's' || lk.back() == 'x');
-            trigs.push_back(tr);
-            k = tr.last;
-        }
-        if (trigs.empty()) continue;
-        // The sentence's mentions: [mb, me).
-        while (mention_cursor < a.mentions.size() && a.mentions[mention_cursor].first < s.first) ++mention_cursor;
-        const std::size_t mb = mention_cursor;
-        std::size_t me = mb;
-        while (me < a.mentions.size() && a.mentions[me].first < s.last) ++me;
-        const auto clause = clauses_of(a, s);
-        for (auto& tr : trigs) tr.clause = clause[tr.first - s.first];
-        for (auto& tr : trigs) tr.status = status_of(a, s, clause, tr);
-        constexpr auto no_mention = static_cast<std::size_t>(-1);
-        for (auto& tr : trigs) {
-            // The next word, past an article or a preposition: a place there is the trigger's object.
-            std::size_t q = tr.last + 1, words = 0;
-            while (q < s.last && words < 2) {
-                if (toks[q].is(tf_word)) {
-                    if (mention_at[q] != no_mention) break;
-                    if (++words == 2 || !a.lex.stop(a.french).contains(a.key(q))) break;
-                }
-                ++q;
-            }
-            const bool place_object = q < s.last && mention_at[q] != no_mention && !a.mentions[mention_at[q]].demonym;
-            // "captured Homs", "ont capturé Kidal": a capture of a place (its direct
-            // object, not a place after a preposition: "arrested in Kinshasa") is a
-            // military operation, not an arrest.
-            if (tr.info.type == EventType::arrest && place_object) {
-                bool direct = true;
-                for (std::size_t w = tr.last + 1; w < q; ++w)
-                    if (toks[w].is(tf_word) && (toks[w].lex & lx_prep)) direct = false;
-                if (direct) tr.info.type = EventType::military_operation;
-            }
-            // "Depuis le coup d'État d'août 2020, …": a temporal phrase before a comma.
-            std::size_t p = tr.first, seen = 0;
-            while (p > s.first && seen < 3) {
-                --p;
-                if (!toks[p].is(tf_word)) break;
-                ++seen;
-                if (temporal_preposition(a.key(p))) {
-                    for (std::size_t c = tr.last + 1; c < s.last && clause[c - s.first] == tr.clause; ++c)
-                        if (toks[c].punct == ',') {
-                            tr.phrase_start = p;
-                            tr.phrase_end = c;
-                            break;
-                        }
-                    break;
-                }
-            }
-        }
-        // "the troops stationed in Mali will be redeployed to Niger": a
-        // deployment word before a redeployment or withdrawal in its clause
-        // says where the troops are, the place the movement starts from.
-        std::erase_if(trigs, [&](const Trig& d) {
-            if (d.info.type != EventType::deployment) return false;
-            return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& m) {
-                return m.clause == d.clause && m.first > d.last &&
-                       (m.info.type == EventType::redeployment || m.info.type == EventType::withdrawal);
-            });
-        });
-        auto clause_of = [&](std::size_t k) { return clause[k - s.first]; };
-        // Whether the mention starting at token k is the object of a withdrawal
-        // trigger: the trigger's last word just before it, an article between at most.
-        auto object_of_departure = [&](std::size_t k) {
-            return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& w) {
-                if (w.info.type != EventType::withdrawal || w.last >= k) return false;
-                std::size_t words = 0;
-                for (std::size_t q = w.last + 1; q < k; ++q)
-                    if (toks[q].is(tf_word) && ++words > 1) return false;
-                return true;
-            });
-        };
-        // Dates of the sentence.
-        std::vector<const DateMention*> dates;
-        for (std::size_t d = date_cursor; d < a.dates.size() && a.dates[d].start < s.end; ++d) dates.push_back(&a.dates[d]);
-        const bool has_number = std::any_of(toks.begin() + s.first, toks.begin() + s.last, [&](const Token& t) {
-            return (t.is(tf_digit) && !t.is(tf_date)) || (t.is(tf_word) && !t.is(tf_date) && count_word(a.key(t)));
-        });
-        const bool only_statements = std::all_of(trigs.begin(), trigs.end(), [](const Trig& t) {
-            return t.info.type == EventType::statement;
-        });
-
-        std::vector<Draft> here;
-        for (std::size_t ti = 0; ti < trigs.size(); ++ti) {
-            const Trig& tr = trigs[ti];
-            const EventType type = tr.info.type;
-            if (type == EventType::statement && !only_statements) continue;
-            // Scope: from the previous trigger of the clause (or the clause start) to the next one.
-            const bool first_in_clause = ti == 0 || trigs[ti - 1].clause != tr.clause;
-            std::size_t scope_end = s.last;  // widened below when the trigger has no place of its own
-            if (ti + 1 < trigs.size() && trigs[ti + 1].clause == tr.clause) scope_end = trigs[ti + 1].first;
-            if (tr.phrase_end) scope_end = std::min(scope_end, tr.phrase_end);
-            Draft d;
-            d.event.type = type;
-            d.event.status = tr.status;
-            d.verb = tr.info.verb;
-            d.sentence = si;
-            d.order = toks[tr.first].start;
-            // A demonym beside a government noun names that government: "les
-            // autorités tchadiennes", "the Chadian government".
-            auto names_government = [&](const Mention& m) {
-                const auto gov = [&](std::size_t k) {
-                    return k < toks.size() && toks[k].is(tf_word) && toks[k].sentence == toks[m.first].sentence &&
-                           a.lex.government_nouns.contains(a.key(k));
-                };
-                return (m.first > 0 && gov(m.first - 1)) || gov(m.last);
-            };
-            // 2. Places: after the trigger in its scope, else before it in the clause.
-            auto collect = [&](bool before, bool demonyms) {
-                for (std::size_t mi = mb; mi < me; ++mi) {
-                    const Mention& m = a.mentions[mi];
-                    if (m.first < s.first || m.first >= s.last || clause_of(m.first) != tr.clause) continue;
-                    if (before ? m.first >= tr.first : (m.first <= tr.last || m.first >= scope_end)) continue;
-                    if (m.demonym != demonyms || !toponyms[mi].place || m.role == Role::actor) continue;
-                    const std::uint32_t prep = preposition_before(a, m.first);
-                    // Before the trigger only a place said to be where (or whence)
-                    // counts: "les soldats au Mali seront redéployés"; not the
-                    // object of another verb ("menaçant Bamako").
-                    // A national happening may name its country as a complement ("les électeurs du Sénégal ont élu");
-                    // a redeployment starts from the object of a departure before it ("the forces leaving Niger
-                    // will be redeployed", "les soldats quittant le Mali seront redéployés").
-                    if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to &&
-                        !(prep == prep_gen && focus_locates(type)) &&
-                        !(type == EventType::redeployment && object_of_departure(m.first)))
-                        continue;
-                    // "une attaque à 50 km au nord de Gao": the event is there, not in Gao.
-                    const auto offset = offset_place(a, mi, *toponyms[mi].place);
-                    geo::EventPlace ep{offset ? *offset : *toponyms[mi].place, role_for(type, prep, before)};
-                    const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
-                                                 [&](const geo::EventPlace& p) { return p.place.id == ep.place.id; });
-                    if (!dup) {
-                        d.event.places.push_back(std::move(ep));
-                        d.mentions.push_back(mi);
-                    }
-                }
-            };
-            collect(false, false);
-            // "une embuscade a coûté la vie à 17 soldats près de Ménaka", "an ambush
-            // killed 17 soldiers near Ménaka": a trigger whose places follow the next
-            // trigger of its clause shares them (the dedup below keeps the stronger type).
-            if (d.event.places.empty() && scope_end != s.last && !tr.phrase_end) {
-                scope_end = s.last;
-                collect(false, false);
-            }
-            const bool keeps_before = type == EventType::withdrawal || type == EventType::redeployment;
-            // A redeployment reads back past a departure of its clause ("the forces leaving Mali will be redeployed").
-            if ((first_in_clause || type == EventType::redeployment) && (d.event.places.empty() || keeps_before)) {
-                // Places before the trigger come first in the list.
-                std::vector<geo::EventPlace> after = std::move(d.event.places);
-                std::vector<std::size_t> after_m = std::move(d.mentions);
-                d.event.places.clear();
-                d.mentions.clear();
-                if (type != EventType::support || after.empty()) collect(true, false);
-                for (std::size_t q = 0; q < after.size(); ++q) {
-                    const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
-                                                 [&](const geo::EventPlace& p) { return p.place.id == after[q].place.id; });
-                    if (!dup) {
-                        d.event.places.push_back(after[q]);
-                        d.mentions.push_back(after_m[q]);
-                    }
-                }
-            }
-            if (d.event.places.empty() && demonym_locates(type)) {
-                collect(false, true);
-                if (d.event.places.empty() && first_in_clause) collect(true, true);
-                // "Relations with the Malian authorities soured after two coups": a demonym of the sentence.
-                for (std::size_t mi = mb; mi < me && d.event.places.empty(); ++mi) {
-                    const Mention& m = a.mentions[mi];
-                    if (m.demonym && m.first >= s.first && m.first < s.last && toponyms[mi].place) {
-                        d.event.places.emplace_back(*toponyms[mi].place, PlaceRole::location);
-                        d.mentions.push_back(mi);
-                    }
-                }
-            }
-            const bool sentence_has_place = std::any_of(a.mentions.begin() + static_cast<std::ptrdiff_t>(mb),
-                                                        a.mentions.begin() + static_cast<std::ptrdiff_t>(me),
-                                                        [&](const Mention& m) { return !m.demonym && m.role != Role::actor; });
-            // 3. Date: the nearest in the clause, else in the sentence, else the reference date.
-            const DateMention* best = nullptr;
-            std::size_t best_dist = static_cast<std::size_t>(-1);
-            bool best_same_clause = false;
-            std::vector<const DateMention*> clause_dates;
-            for (const DateMention* dm : dates) {
-                if (!dm->span.known()) continue;
-                std::size_t tk = s.first;
-                while (tk < s.last && toks[tk].end <= dm->start) ++tk;
-                const bool same = tk < s.last && clause_of(tk) == tr.clause &&
-                                  (!tr.phrase_end || (tk > tr.phrase_start && tk < tr.phrase_end));
-                if (same) clause_dates.push_back(dm);
-                const std::size_t pos = toks[tr.first].start;
-                const std::size_t dist = dm->start > pos ? dm->start - pos : pos - dm->end;
-                if ((same && !best_same_clause) || ((same == best_same_clause) && dist < best_dist)) {
-                    best = dm;
-                    best_dist = dist;
-                    best_same_clause = same;
-                }
-            }
-            // Generic plurals ("en proie aux attaques") and counts need a date or a number.
-            if (tr.plural && !best_same_clause && type != EventType::casualties) continue;
-            if (type == EventType::casualties && !has_number && !best_same_clause) continue;
-            // No place in the sentence: the article's main place, for a happening
-            // stated by a verb or given a date ("la junte a pris le pouvoir vendredi").
-            if (d.event.places.empty() && !sentence_has_place && focus && focus_locates(type) && !tr.info.verb &&
-                best_same_clause)
-                d.event.places.emplace_back(*focus, PlaceRole::location);
-            // "Ankara signed a pact with Tripoli", "les autorités tchadiennes ont
-            // dénoncé l'accord signé avec Paris": an agreement that names only its
-            // parties binds their countries; placed there, marked as inferred.
-            if (d.event.places.empty() && type == EventType::agreement)
-                for (std::size_t mi = mb; mi < me; ++mi) {
-                    const Mention& m = a.mentions[mi];
-                    if (!toponyms[mi].place || m.first < s.first || m.first >= s.last || clause_of(m.first) != tr.clause)
-                        continue;
-                    if (m.role != Role::actor && !(m.demonym && names_government(m))) continue;
-                    const auto country = country_of(a, *toponyms[mi].place);
-                    if (country && std::none_of(d.event.places.begin(), d.event.places.end(),
-                                                [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
-                        d.event.places.emplace_back(*country, PlaceRole::location, true, "party_country");
-                }
-            if (d.event.places.empty()) continue;  // an event nobody can map is noise here
-            d.explicit_date = best != nullptr;
-            if (best) d.event.when = best->span;
-            else if (ref_span) d.event.when = *ref_span;
-            // 4. Actors: actor places and group nouns of the sentence before the trigger.
-            for (std::size_t mi = mb; mi < me; ++mi) {
-                const Mention& m = a.mentions[mi];
-                if (m.first < s.first || m.first >= s.last || !toponyms[mi].place) continue;
-                if (m.role == Role::actor && m.first < tr.first) {
-                    add_actor(d.event.actors, toponyms[mi].place->name);
-                    d.actor_places.push_back(*toponyms[mi].place);
-                    d.named_actors.push_back(*toponyms[mi].place);
-                }
-            }
-            for (std::size_t k = s.first; k < tr.first; ++k) {
-                const Token& t = toks[k];
-                if (!t.is(tf_word) || !(t.lex & lx_actor_noun)) continue;
-                // "ses partenaires européens", "its European partners", "the Malian army".
-                constexpr auto none = static_cast<std::size_t>(-1);
-                std::size_t from = k, to = k + 1, dm = none;
-                if (k + 1 < s.last && mention_at[k + 1] != none && a.mentions[mention_at[k + 1]].demonym)
-                    to = a.mentions[dm = mention_at[k + 1]].last;
-                else if (k > s.first && mention_at[k - 1] != none && a.mentions[mention_at[k - 1]].demonym)
-                    from = a.mentions[dm = mention_at[k - 1]].first;
-                else
-                    continue;
-                add_actor(d.event.actors, std::string(a.text.substr(toks[from].start, toks[to - 1].end - toks[from].start)));
-                if (toponyms[dm].place) d.actor_places.push_back(*toponyms[dm].place);
-            }
-            // A nationality noun as the subject: "les Maliens ont manifesté", "the French
-            // withdrew", "Nigerians voted" (its people, or its government, act).
-            for (std::size_t k = s.first; k < tr.first; ++k) {
-                const auto people = nationality_subject(a, k, tr.first, mention_at, toponyms);
-                if (!people) continue;
-                add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[people->second - 1].end - toks[k].start)));
-                d.actor_places.push_back(people->first);
-                k = people->second - 1;
-            }
-            for (std::size_t k = s.first; k < tr.first; ++k) {
-                if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
-                std::size_t e = k;
-                while (e + 1 < tr.first && (toks[e + 1].is(tf_person) || toks[e + 1].is(tf_hyphen))) ++e;
-                add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[e].end - toks[k].start)));
-            }
-            // An agent: someone named as acting, or a possessive before the
-            // trigger ("leur soutien", "their support"); two parties to an agreement.
-            if (needs_agent(type)) {
-                std::size_t p = tr.first;
-                while (p > s.first && !toks[p - 1].is(tf_word)) --p;
-                const bool possessive = p > s.first && is_possessive(a.key(p - 1));
-                d.possessive = possessive;
-                const bool parties = type == EventType::agreement && d.event.places.size() >= 2;
-                if (d.event.actors.empty() && !possessive && !parties) continue;
-            }
-            d.event.evidence_start = s.start;
-            d.event.evidence_end = s.end;
-            d.event.confidence = (tr.info.verb ? 0.8 : 0.65) * (d.explicit_date ? 1.0 : 0.9);
-            // Two dates joined in one clause ("en 2020 et en 2021"): one event each.
-            if (punctual(type) && clause_dates.size() >= 2) {
-                for (const DateMention* dm : clause_dates) {
-                    Draft copy = d;
-                    copy.event.when = dm->span;
-                    copy.explicit_date = true;
-                    here.push_back(std::move(copy));
-                }
+    std::vector<Trig> trigs;
+    for (std::size_t k = s.first; k < s.last; ++k) {
+        const Token& t = toks[k];
+        if (!t.is(tf_word) || t.is(tf_person) || mention_at[k] != no_mention) continue;
+        if (t.lex & lx_near)
+            if (auto tr = near_trigger(a, s, k)) {
+                k = tr->last;
+                trigs.push_back(*tr);
                 continue;
             }
-            here.push_back(std::move(d));
-        }
-        // One event per type and place set in a clause; a stronger type wins over a weaker one with the same places.
-        std::vector<std::uint8_t> dropped(here.size(), 0);
-        for (std::size_t i = 0; i < here.size(); ++i) {
-            bool drop = false;
-            for (std::size_t j = 0; j < here.size() && !drop; ++j) {
-                if (i == j) continue;
-                const auto& x = here[i].event;
-                const auto& y = here[j].event;
-                const bool same_places = x.places.size() == y.places.size() &&
-                                         std::equal(x.places.begin(), x.places.end(), y.places.begin(),
-                                                    [](const auto& p, const auto& q) { return p.place.id == q.place.id; });
-                if (!same_places || x.when.iso != y.when.iso) continue;
-                if (priority(y.type) > priority(x.type) || (y.type == x.type && j < i)) drop = true;
-            }
-            dropped[i] = drop;
-        }
-        for (std::size_t i = 0; i < here.size(); ++i)
-            if (!dropped[i]) drafts.push_back(std::move(here[i]));
+        if (!(t.lex & event_bit)) continue;
+        std::array<std::string_view, 8> keys{};
+        const std::size_t got = word_keys(a, k, std::min<std::size_t>(keys.size(), events.max_words()), keys.data());
+        const auto m = events.longest(std::span<const std::string_view>(keys.data(), got));
+        if (!m) continue;
+        const Trigger& info = a.lex.triggers[m->value];
+        Trig tr;
+        tr.first = k;
+        tr.last = nth_word(a, k, m->words);
+        tr.info = info;
+        const std::string_view lk = a.key(tr.last);
+        tr.plural = !info.verb && !info.agent && m->words == 1 && lk.size() > 3 && (lk.back() == 's' || lk.back() == 'x');
+        trigs.push_back(tr);
+        k = tr.last;
     }
+    return trigs;
+}
 
-    // A redeployment that names only where the troops go starts where the
-    // previous clause or sentence had them leave or stand ("Les militaires
-    // stationnés au Niger ont commencé à quitter le pays. Une partie sera
-    // redéployée au Tchad."): the text gives both ends, across two sentences.
-    // Further back in the article, the latest withdrawal's origin is where the
-    // forces come from, marked as inferred (origin_rule "earlier_withdrawal").
+/// What the stages reading one sentence share.
+struct SentenceView {
+    const Analysis& a;
+    const std::vector<Toponym>& toponyms;
+    const std::vector<std::size_t>& mention_at;
+    const Sentence& s;
+    std::size_t index = 0;               ///< of the sentence
+    std::size_t mb = 0, me = 0;          ///< its mentions [mb, me)
+    std::vector<std::uint32_t> clause;   ///< clause number per token of the sentence
+    std::vector<const DateMention*> dates;
+    std::uint32_t clause_of(std::size_t k) const { return clause[k - s.first]; }
+};
+
+/// Stage 2: each trigger's clause and status; its type refined by its object
+/// (a capture of a place is a military operation, not an arrest); a temporal
+/// phrase it opens ("Depuis le coup d'État d'août 2020, …"); a deployment word
+/// that only says where the troops of a later movement stand is dropped.
+void classify_triggers(const SentenceView& v, std::vector<Trig>& trigs) {
+    const Analysis& a = v.a;
+    const Sentence& s = v.s;
+    const auto& toks = a.tokens;
+    for (auto& tr : trigs) tr.clause = v.clause_of(tr.first);
+    for (auto& tr : trigs) tr.status = status_of(a, s, v.clause, tr);
+    for (auto& tr : trigs) {
+        // The next word, past an article or a preposition: a place there is the trigger's object.
+        std::size_t q = tr.last + 1, words = 0;
+        while (q < s.last && words < 2) {
+            if (toks[q].is(tf_word)) {
+                if (v.mention_at[q] != no_mention) break;
+                if (++words == 2 || !a.lex.stop(a.french).contains(a.key(q))) break;
+            }
+            ++q;
+        }
+        const bool place_object = q < s.last && v.mention_at[q] != no_mention && !a.mentions[v.mention_at[q]].demonym;
+        // "captured Homs", "ont capturé Kidal": a capture of a place (its direct
+        // object, not a place after a preposition: "arrested in Kinshasa") is a
+        // military operation, not an arrest.
+        if (tr.info.type == EventType::arrest && place_object) {
+            bool direct = true;
+            for (std::size_t w = tr.last + 1; w < q; ++w)
+                if (toks[w].is(tf_word) && (toks[w].lex & lx_prep)) direct = false;
+            if (direct) tr.info.type = EventType::military_operation;
+        }
+        // "Depuis le coup d'État d'août 2020, …": a temporal phrase before a comma.
+        std::size_t p = tr.first, seen = 0;
+        while (p > s.first && seen < 3) {
+            --p;
+            if (!toks[p].is(tf_word)) break;
+            ++seen;
+            if (temporal_preposition(a.key(p))) {
+                for (std::size_t c = tr.last + 1; c < s.last && v.clause_of(c) == tr.clause; ++c)
+                    if (toks[c].punct == ',') {
+                        tr.phrase_start = p;
+                        tr.phrase_end = c;
+                        break;
+                    }
+                break;
+            }
+        }
+    }
+    // "the troops stationed in Mali will be redeployed to Niger": a
+    // deployment word before a redeployment or withdrawal in its clause
+    // says where the troops are, the place the movement starts from.
+    std::erase_if(trigs, [&](const Trig& d) {
+        if (d.info.type != EventType::deployment) return false;
+        return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& m) {
+            return m.clause == d.clause && m.first > d.last &&
+                   (m.info.type == EventType::redeployment || m.info.type == EventType::withdrawal);
+        });
+    });
+}
+
+/// A demonym beside a government noun names that government: "les autorités
+/// tchadiennes", "the Chadian government".
+bool names_government(const Analysis& a, const Mention& m) {
+    const auto& toks = a.tokens;
+    const auto gov = [&](std::size_t k) {
+        return k < toks.size() && toks[k].is(tf_word) && toks[k].sentence == toks[m.first].sentence &&
+               a.lex.government_nouns.contains(a.key(k));
+    };
+    return (m.first > 0 && gov(m.first - 1)) || gov(m.last);
+}
+
+/// Whether the mention starting at token k is the object of a withdrawal
+/// trigger: the trigger's last word just before it, an article between at most.
+bool object_of_departure(const Analysis& a, const std::vector<Trig>& trigs, std::size_t k) {
+    return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& w) {
+        if (w.info.type != EventType::withdrawal || w.last >= k) return false;
+        std::size_t words = 0;
+        for (std::size_t q = w.last + 1; q < k; ++q)
+            if (a.tokens[q].is(tf_word) && ++words > 1) return false;
+        return true;
+    });
+}
+
+/// Appends `ep` (from mention mi) unless the draft has that place already.
+void add_place(Draft& d, geo::EventPlace ep, std::size_t mi) {
+    const bool dup = std::any_of(d.event.places.begin(), d.event.places.end(),
+                                 [&](const geo::EventPlace& p) { return p.place.id == ep.place.id; });
+    if (dup) return;
+    d.event.places.push_back(std::move(ep));
+    d.mentions.push_back(mi);
+}
+
+/// The places of the trigger's clause after it (up to `scope_end`) or before
+/// it, names or demonyms, each with its role from the preposition before it.
+void collect_places(const SentenceView& v, const std::vector<Trig>& trigs, const Trig& tr, std::size_t scope_end,
+                    bool before, bool demonyms, Draft& d) {
+    const Analysis& a = v.a;
+    const EventType type = tr.info.type;
+    for (std::size_t mi = v.mb; mi < v.me; ++mi) {
+        const Mention& m = a.mentions[mi];
+        if (m.first < v.s.first || m.first >= v.s.last || v.clause_of(m.first) != tr.clause) continue;
+        if (before ? m.first >= tr.first : (m.first <= tr.last || m.first >= scope_end)) continue;
+        if (m.demonym != demonyms || !v.toponyms[mi].place || m.role == Role::actor) continue;
+        const std::uint32_t prep = preposition_before(a, m.first);
+        // Before the trigger only a place said to be where (or whence)
+        // counts: "les soldats au Mali seront redéployés"; not the
+        // object of another verb ("menaçant Bamako").
+        // A national happening may name its country as a complement ("les électeurs du Sénégal ont élu");
+        // a redeployment starts from the object of a departure before it ("the forces leaving Niger
+        // will be redeployed", "les soldats quittant le Mali seront redéployés").
+        if (before && !demonyms && prep != prep_loc && prep != prep_from && prep != prep_to &&
+            !(prep == prep_gen && focus_locates(type)) &&
+            !(type == EventType::redeployment && object_of_departure(a, trigs, m.first)))
+            continue;
+        // "une attaque à 50 km au nord de Gao": the event is there, not in Gao.
+        const auto offset = offset_place(a, mi, *v.toponyms[mi].place);
+        add_place(d, geo::EventPlace{offset ? *offset : *v.toponyms[mi].place, role_for(type, prep, before)}, mi);
+    }
+}
+
+/// Stage 3: the places the text gives the trigger ti: after it in its scope
+/// (from it to the next trigger of its clause), else before it in its clause;
+/// for a movement both; for a national happening a demonym.
+void place_trigger(const SentenceView& v, const std::vector<Trig>& trigs, std::size_t ti, Draft& d) {
+    const Analysis& a = v.a;
+    const Trig& tr = trigs[ti];
+    const EventType type = tr.info.type;
+    const bool first_in_clause = ti == 0 || trigs[ti - 1].clause != tr.clause;
+    std::size_t scope_end = v.s.last;
+    if (ti + 1 < trigs.size() && trigs[ti + 1].clause == tr.clause) scope_end = trigs[ti + 1].first;
+    if (tr.phrase_end) scope_end = std::min(scope_end, tr.phrase_end);
+    collect_places(v, trigs, tr, scope_end, false, false, d);
+    // "une embuscade a coûté la vie à 17 soldats près de Ménaka", "an ambush
+    // killed 17 soldiers near Ménaka": a trigger whose places follow the next
+    // trigger of its clause shares them (the dedup below keeps the stronger type).
+    if (d.event.places.empty() && scope_end != v.s.last && !tr.phrase_end) {
+        scope_end = v.s.last;
+        collect_places(v, trigs, tr, scope_end, false, false, d);
+    }
+    const bool keeps_before = type == EventType::withdrawal || type == EventType::redeployment;
+    // A redeployment reads back past a departure of its clause ("the forces leaving Mali will be redeployed").
+    if ((first_in_clause || type == EventType::redeployment) && (d.event.places.empty() || keeps_before)) {
+        // Places before the trigger come first in the list.
+        std::vector<geo::EventPlace> after = std::move(d.event.places);
+        std::vector<std::size_t> after_m = std::move(d.mentions);
+        d.event.places.clear();
+        d.mentions.clear();
+        if (type != EventType::support || after.empty()) collect_places(v, trigs, tr, scope_end, true, false, d);
+        for (std::size_t q = 0; q < after.size(); ++q) add_place(d, after[q], after_m[q]);
+    }
+    if (d.event.places.empty() && demonym_locates(type)) {
+        collect_places(v, trigs, tr, scope_end, false, true, d);
+        if (d.event.places.empty() && first_in_clause) collect_places(v, trigs, tr, scope_end, true, true, d);
+        // "Relations with the Malian authorities soured after two coups": a demonym of the sentence.
+        for (std::size_t mi = v.mb; mi < v.me && d.event.places.empty(); ++mi) {
+            const Mention& m = a.mentions[mi];
+            if (m.demonym && m.first >= v.s.first && m.first < v.s.last && v.toponyms[mi].place) {
+                d.event.places.emplace_back(*v.toponyms[mi].place, PlaceRole::location);
+                d.mentions.push_back(mi);
+            }
+        }
+    }
+}
+
+/// The date a trigger gets: the nearest of its clause (inside its temporal
+/// phrase when it opens one), else the nearest of the sentence.
+struct DateChoice {
+    const DateMention* best = nullptr;
+    bool same_clause = false;
+    std::vector<const DateMention*> clause_dates;  ///< every date of its clause
+};
+
+/// Stage 4: the trigger's date.
+DateChoice date_trigger(const SentenceView& v, const Trig& tr) {
+    const auto& toks = v.a.tokens;
+    DateChoice c;
+    std::size_t best_dist = static_cast<std::size_t>(-1);
+    for (const DateMention* dm : v.dates) {
+        if (!dm->span.known()) continue;
+        std::size_t tk = v.s.first;
+        while (tk < v.s.last && toks[tk].end <= dm->start) ++tk;
+        const bool same = tk < v.s.last && v.clause_of(tk) == tr.clause &&
+                          (!tr.phrase_end || (tk > tr.phrase_start && tk < tr.phrase_end));
+        if (same) c.clause_dates.push_back(dm);
+        const std::size_t pos = toks[tr.first].start;
+        const std::size_t dist = dm->start > pos ? dm->start - pos : pos - dm->end;
+        if ((same && !c.same_clause) || ((same == c.same_clause) && dist < best_dist)) {
+            c.best = dm;
+            best_dist = dist;
+            c.same_clause = same;
+        }
+    }
+    return c;
+}
+
+/// Stage 5: places the text implies when it states none: the article's main
+/// country for a national happening stated with a date, the countries of the
+/// parties to an agreement (inferred, origin_rule "party_country").
+void infer_places(const SentenceView& v, const Trig& tr, const DateChoice& date, const std::optional<geo::Place>& focus,
+                  Draft& d) {
+    const Analysis& a = v.a;
+    const EventType type = tr.info.type;
+    const bool sentence_has_place =
+        std::any_of(a.mentions.begin() + static_cast<std::ptrdiff_t>(v.mb), a.mentions.begin() + static_cast<std::ptrdiff_t>(v.me),
+                    [&](const Mention& m) { return !m.demonym && m.role != Role::actor; });
+    // No place in the sentence: the article's main place, for a happening
+    // stated by a verb or given a date ("la junte a pris le pouvoir vendredi").
+    if (d.event.places.empty() && !sentence_has_place && focus && focus_locates(type) && !tr.info.verb &&
+        date.same_clause)
+        d.event.places.emplace_back(*focus, PlaceRole::location);
+    // "Ankara signed a pact with Tripoli", "les autorités tchadiennes ont
+    // dénoncé l'accord signé avec Paris": an agreement that names only its
+    // parties binds their countries; placed there, marked as inferred.
+    if (d.event.places.empty() && type == EventType::agreement)
+        for (std::size_t mi = v.mb; mi < v.me; ++mi) {
+            const Mention& m = a.mentions[mi];
+            if (!v.toponyms[mi].place || m.first < v.s.first || m.first >= v.s.last || v.clause_of(m.first) != tr.clause)
+                continue;
+            if (m.role != Role::actor && !(m.demonym && names_government(a, m))) continue;
+            const auto country = country_of(a, *v.toponyms[mi].place);
+            if (country && std::none_of(d.event.places.begin(), d.event.places.end(),
+                                        [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
+                d.event.places.emplace_back(*country, PlaceRole::location, true, "party_country");
+        }
+}
+
+/// Stage 6: the actors of the trigger, from its sentence before it: places
+/// named as actors, group nouns beside a demonym ("the Malian army"), a
+/// nationality noun as subject, people's names.
+void collect_actors(const SentenceView& v, const Trig& tr, Draft& d) {
+    const Analysis& a = v.a;
+    const auto& toks = a.tokens;
+    const Sentence& s = v.s;
+    for (std::size_t mi = v.mb; mi < v.me; ++mi) {
+        const Mention& m = a.mentions[mi];
+        if (m.first < s.first || m.first >= s.last || !v.toponyms[mi].place) continue;
+        if (m.role == Role::actor && m.first < tr.first) {
+            add_actor(d.event.actors, v.toponyms[mi].place->name);
+            d.actor_places.push_back(*v.toponyms[mi].place);
+            d.named_actors.push_back(*v.toponyms[mi].place);
+        }
+    }
+    for (std::size_t k = s.first; k < tr.first; ++k) {
+        const Token& t = toks[k];
+        if (!t.is(tf_word) || !(t.lex & lx_actor_noun)) continue;
+        // "ses partenaires européens", "its European partners", "the Malian army".
+        std::size_t from = k, to = k + 1, dm = no_mention;
+        if (k + 1 < s.last && v.mention_at[k + 1] != no_mention && a.mentions[v.mention_at[k + 1]].demonym)
+            to = a.mentions[dm = v.mention_at[k + 1]].last;
+        else if (k > s.first && v.mention_at[k - 1] != no_mention && a.mentions[v.mention_at[k - 1]].demonym)
+            from = a.mentions[dm = v.mention_at[k - 1]].first;
+        else
+            continue;
+        add_actor(d.event.actors, std::string(a.text.substr(toks[from].start, toks[to - 1].end - toks[from].start)));
+        if (v.toponyms[dm].place) d.actor_places.push_back(*v.toponyms[dm].place);
+    }
+    // A nationality noun as the subject: "les Maliens ont manifesté", "the French
+    // withdrew", "Nigerians voted" (its people, or its government, act).
+    for (std::size_t k = s.first; k < tr.first; ++k) {
+        const auto people = nationality_subject(a, k, tr.first, v.mention_at, v.toponyms);
+        if (!people) continue;
+        add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[people->second - 1].end - toks[k].start)));
+        d.actor_places.push_back(people->first);
+        k = people->second - 1;
+    }
+    for (std::size_t k = s.first; k < tr.first; ++k) {
+        if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
+        std::size_t e = k;
+        while (e + 1 < tr.first && (toks[e + 1].is(tf_person) || toks[e + 1].is(tf_hyphen))) ++e;
+        add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[e].end - toks[k].start)));
+    }
+}
+
+/// Whether a type that needs an agent has one: an actor, a possessive before
+/// the trigger ("leur soutien", "their support"), two parties to an agreement.
+/// Sets d.possessive.
+bool has_agent(const SentenceView& v, const Trig& tr, Draft& d) {
+    const auto& toks = v.a.tokens;
+    if (!needs_agent(tr.info.type)) return true;
+    std::size_t p = tr.first;
+    while (p > v.s.first && !toks[p - 1].is(tf_word)) --p;
+    d.possessive = p > v.s.first && is_possessive(v.a.key(p - 1));
+    const bool parties = tr.info.type == EventType::agreement && d.event.places.size() >= 2;
+    return !d.event.actors.empty() || d.possessive || parties;
+}
+
+/// One event per type and place set in a clause: a stronger type wins over a
+/// weaker one with the same places and date. Appends the kept ones to `drafts`.
+void keep_strongest(std::vector<Draft>& here, std::vector<Draft>& drafts) {
+    std::vector<std::uint8_t> dropped(here.size(), 0);
+    for (std::size_t i = 0; i < here.size(); ++i) {
+        bool drop = false;
+        for (std::size_t j = 0; j < here.size() && !drop; ++j) {
+            if (i == j) continue;
+            const auto& x = here[i].event;
+            const auto& y = here[j].event;
+            const bool same_places = x.places.size() == y.places.size() &&
+                                     std::equal(x.places.begin(), x.places.end(), y.places.begin(),
+                                                [](const auto& p, const auto& q) { return p.place.id == q.place.id; });
+            if (!same_places || x.when.iso != y.when.iso) continue;
+            if (priority(y.type) > priority(x.type) || (y.type == x.type && j < i)) drop = true;
+        }
+        dropped[i] = drop;
+    }
+    for (std::size_t i = 0; i < here.size(); ++i)
+        if (!dropped[i]) drafts.push_back(std::move(here[i]));
+}
+
+/// The drafts of one story sentence: each trigger through the stages above.
+void read_sentence(SentenceView& v, const std::optional<geo::Place>& focus, std::vector<Draft>& drafts) {
+    const Analysis& a = v.a;
+    const Sentence& s = v.s;
+    const auto& toks = a.tokens;
+    std::vector<Trig> trigs = find_triggers(a, s, v.mention_at);
+    if (trigs.empty()) return;
+    v.clause = clauses_of(a, s);
+    classify_triggers(v, trigs);
+    const bool has_number = std::any_of(toks.begin() + s.first, toks.begin() + s.last, [&](const Token& t) {
+        return (t.is(tf_digit) && !t.is(tf_date)) || (t.is(tf_word) && !t.is(tf_date) && count_word(a.key(t)));
+    });
+    const bool only_statements = std::all_of(trigs.begin(), trigs.end(), [](const Trig& t) {
+        return t.info.type == EventType::statement;
+    });
+    const auto ref_span = geo::time_span_from_iso(a.ref.iso());
+    std::vector<Draft> here;
+    for (std::size_t ti = 0; ti < trigs.size(); ++ti) {
+        const Trig& tr = trigs[ti];
+        const EventType type = tr.info.type;
+        if (type == EventType::statement && !only_statements) continue;
+        Draft d;
+        d.event.type = type;
+        d.event.status = tr.status;
+        d.verb = tr.info.verb;
+        d.sentence = v.index;
+        d.order = toks[tr.first].start;
+        place_trigger(v, trigs, ti, d);
+        const DateChoice date = date_trigger(v, tr);
+        // Generic plurals ("en proie aux attaques") and counts need a date or a number.
+        if (tr.plural && !date.same_clause && type != EventType::casualties) continue;
+        if (type == EventType::casualties && !has_number && !date.same_clause) continue;
+        infer_places(v, tr, date, focus, d);
+        if (d.event.places.empty()) continue;  // an event nobody can map is noise here
+        d.explicit_date = date.best != nullptr;
+        if (date.best) d.event.when = date.best->span;
+        else if (ref_span) d.event.when = *ref_span;
+        collect_actors(v, tr, d);
+        if (!has_agent(v, tr, d)) continue;
+        d.event.evidence_start = s.start;
+        d.event.evidence_end = s.end;
+        d.event.confidence = (tr.info.verb ? 0.8 : 0.65) * (d.explicit_date ? 1.0 : 0.9);
+        // Two dates joined in one clause ("en 2020 et en 2021"): one event each.
+        if (punctual(type) && date.clause_dates.size() >= 2) {
+            for (const DateMention* dm : date.clause_dates) {
+                Draft copy = d;
+                copy.event.when = dm->span;
+                copy.explicit_date = true;
+                here.push_back(std::move(copy));
+            }
+            continue;
+        }
+        here.push_back(std::move(d));
+    }
+    keep_strongest(here, drafts);
+}
+
+/// Support going somewhere without a stated origin comes from its supporter:
+/// the country (or group of countries) an actor of the event stands for
+/// ("supporter_country"); with no supporter named but a possessive pointing
+/// back ("leur soutien", "their support"), the country named as actor of the
+/// closest earlier event that has one ("antecedent_country"; the actors are
+/// not copied). Both inferred.
+void infer_support_origins(const Analysis& a, std::vector<Draft>& merged) {
+    const auto has_origin = [](const geo::Event& ev) {
+        return std::any_of(ev.places.begin(), ev.places.end(), [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; });
+    };
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        geo::Event& ev = merged[i].event;
+        if (ev.type != EventType::support) continue;
+        if (!has_origin(ev))
+            for (const geo::Place& ap : merged[i].actor_places) {
+                const auto country = country_of(a, ap);
+                if (!country || std::any_of(ev.places.begin(), ev.places.end(),
+                                            [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
+                    continue;
+                ev.places.insert(ev.places.begin(), geo::EventPlace(*country, PlaceRole::origin, true, "supporter_country"));
+                break;
+            }
+        if (merged[i].actor_places.empty() && merged[i].possessive && !has_origin(ev))
+            for (std::size_t j = i; j-- > 0;) {
+                const auto c = std::find_if(merged[j].named_actors.begin(), merged[j].named_actors.end(),
+                                            [](const geo::Place& p) { return p.kind == geo::PlaceKind::country || p.composite; });
+                if (c == merged[j].named_actors.end()) continue;
+                ev.places.insert(ev.places.begin(), geo::EventPlace(*c, PlaceRole::origin, true, "antecedent_country"));
+                break;
+            }
+    }
+}
+
+} // namespace
+
+void link_redeployments(std::vector<Draft>& drafts) {
+    const auto has_role = [](const geo::Event& e, PlaceRole role) {
+        return std::any_of(e.places.begin(), e.places.end(), [&](const geo::EventPlace& p) { return p.role == role; });
+    };
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         geo::Event& r = drafts[i].event;
         if (r.type != EventType::redeployment) continue;
-        const auto has_role = [](const geo::Event& e, PlaceRole role) {
-            return std::any_of(e.places.begin(), e.places.end(), [&](const geo::EventPlace& p) { return p.role == role; });
-        };
         if (has_role(r, PlaceRole::origin) || !has_role(r, PlaceRole::destination)) continue;
         for (std::size_t j = i; j-- > 0;) {
             const geo::Event& w = drafts[j].event;
@@ -757,8 +847,9 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
             if (has_role(r, PlaceRole::origin)) break;
         }
     }
+}
 
-    // 5. Repeats within the article: same type, overlapping dates, a shared place.
+std::vector<Draft> merge_repeats(std::vector<Draft> drafts) {
     std::vector<Draft> merged;
     // Candidates for merging, by type and place (and by type and country).
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_place;
@@ -815,44 +906,47 @@ std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym
         }
         e.confidence = std::min(0.95, std::max(e.confidence, d.event.confidence) + 0.05);
     }
+    return merged;
+}
+
+std::vector<geo::Event> find_events(const Analysis& a, const std::vector<Toponym>& toponyms) {
+    const auto& toks = a.tokens;
+    // Mentions by token (mentions are in text order).
+    std::vector<std::size_t> mention_at(toks.size(), no_mention);
+    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi)
+        for (std::size_t q = a.mentions[mi].first; q < a.mentions[mi].last; ++q) mention_at[q] = mi;
+    const std::optional<geo::Place> focus = article_focus(a, toponyms);
+
+    std::vector<Draft> drafts;
+    std::size_t date_cursor = 0, mention_cursor = 0;
+    for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+        const Sentence& s = a.sentences[si];
+        while (date_cursor < a.dates.size() && a.dates[date_cursor].end <= s.start) ++date_cursor;
+        if (s.kind != SentenceKind::story) continue;
+        while (mention_cursor < a.mentions.size() && a.mentions[mention_cursor].first < s.first) ++mention_cursor;
+        std::size_t me = mention_cursor;
+        while (me < a.mentions.size() && a.mentions[me].first < s.last) ++me;
+        std::vector<const DateMention*> dates;
+        for (std::size_t d = date_cursor; d < a.dates.size() && a.dates[d].start < s.end; ++d) dates.push_back(&a.dates[d]);
+        SentenceView v{a, toponyms, mention_at, s, si, mention_cursor, me, {}, std::move(dates)};
+        read_sentence(v, focus, drafts);
+    }
+    link_redeployments(drafts);
+    std::vector<Draft> merged = merge_repeats(std::move(drafts));
+    infer_support_origins(a, merged);
+
     std::vector<geo::Event> out;
     out.reserve(merged.size());
     for (std::size_t i = 0; i < merged.size(); ++i) {
-        merged[i].event.id = "e" + std::to_string(i + 1);
-        // Support going somewhere without a stated origin comes from its supporter: the
-        // country (or group of countries) an actor of the event stands for, marked as inferred.
-        geo::Event& ev = merged[i].event;
-        const bool has_origin = std::any_of(ev.places.begin(), ev.places.end(),
-                                            [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; });
-        if (ev.type == EventType::support && !has_origin)
-            for (const geo::Place& ap : merged[i].actor_places) {
-                const auto country = country_of(a, ap);
-                if (!country || std::any_of(ev.places.begin(), ev.places.end(),
-                                            [&](const geo::EventPlace& p) { return p.place.id == country->id; }))
-                    continue;
-                ev.places.insert(ev.places.begin(), geo::EventPlace(*country, PlaceRole::origin, true, "supporter_country"));
-                break;
-            }
-        // "Ils veulent renforcer leur soutien…", "their support": no supporter named, a
-        // possessive pointing back; the origin is the country named as actor of the
-        // closest earlier event that has one (inferred; the actors are not copied).
-        if (ev.type == EventType::support && merged[i].actor_places.empty() && merged[i].possessive &&
-            std::none_of(ev.places.begin(), ev.places.end(), [](const geo::EventPlace& p) { return p.role == PlaceRole::origin; }))
-            for (std::size_t j = i; j-- > 0;) {
-                const auto c = std::find_if(merged[j].named_actors.begin(), merged[j].named_actors.end(),
-                                            [](const geo::Place& p) { return p.kind == geo::PlaceKind::country || p.composite; });
-                if (c == merged[j].named_actors.end()) continue;
-                ev.places.insert(ev.places.begin(), geo::EventPlace(*c, PlaceRole::origin, true, "antecedent_country"));
-                break;
-            }
-        // The evidence text (for people: --format text), cut at 400 bytes on a character boundary.
         geo::Event& e = merged[i].event;
+        e.id = "e" + std::to_string(i + 1);
+        // The evidence text (for people: --format text), cut at 400 bytes on a character boundary.
         std::size_t len = std::min<std::size_t>(e.evidence_end - e.evidence_start, 400);
         while (len > 0 && len < e.evidence_end - e.evidence_start &&
                (static_cast<unsigned char>(a.text[e.evidence_start + len]) & 0xC0) == 0x80)
             --len;
         e.evidence = std::string(a.text.substr(e.evidence_start, len));
-        out.push_back(std::move(merged[i].event));
+        out.push_back(std::move(e));
     }
     return out;
 }

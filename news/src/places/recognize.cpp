@@ -415,15 +415,6 @@ void add_to_context(Context& ctx, const gazetteer::PlaceView& v) {
     if (v.kind != geo::PlaceKind::country && !v.composite) ctx.points.add(v.point, 0);
 }
 
-/// ", Texas" / ", France" right after a name: the place that contains it.
-std::span<const gazetteer::Candidate> container_after(Analysis& a, const Mention& m, std::string& key) {
-    const auto& toks = a.tokens;
-    if (m.last + 1 >= toks.size() || toks[m.last].punct != ',' || !is_name_token(toks[m.last + 1])) return {};
-    const Match c = longest_match(a, m.last + 1, {}, key);
-    if (c.last == npos) return {};
-    return c.cands;
-}
-
 /// The name is the direct object of an event verb, right after it or its
 /// article ("attacked Djibo", "ont assiégé Djibo", "seized the Gao base"):
 /// what is attacked, besieged, seized or left is most often a place.
@@ -438,15 +429,160 @@ bool object_of_event_verb(const Analysis& a, const Mention& m) {
            (t.lex & (a.french ? lx_event_fr : lx_event_en)) && !(t.lex & lx_near);
 }
 
-} // namespace
+/// ", Texas" / ", France" right after a name: the place that contains it.
+std::span<const gazetteer::Candidate> container_after(Analysis& a, const Mention& m, std::string& key) {
+    const auto& toks = a.tokens;
+    if (m.last + 1 >= toks.size() || toks[m.last].punct != ',' || !is_name_token(toks[m.last + 1])) return {};
+    const Match c = longest_match(a, m.last + 1, {}, key);
+    if (c.last == npos) return {};
+    return c.cands;
+}
 
-void find_mentions(Analysis& a) {
+/// A lower-case word opens a name only as a demonym ("maliennes") or as the
+/// head of a longer name with a capital further on ("golfe de Guinée") or a
+/// compound demonym ("ouest-africains").
+bool lower_opens_name(Analysis& a, std::size_t k) {
+    const auto& toks = a.tokens;
+    const std::size_t n = toks.size();
+    const Token& t = toks[k];
+    const std::string_view kk = a.key(t);
+    bool has_demonym = false, opens_name = false;
+    if (t.lex & lx_known) {
+        // Words of the lexicons were looked up once, when the reader was made.
+        if (const auto* v = a.rd.lower_names.find(kk)) {
+            has_demonym = (*v & lower_demonym) != 0;
+            opens_name = (*v & lower_prefix) != 0;
+        }
+    } else {
+        const auto& answer = a.gz_lookup(kk);
+        has_demonym = std::any_of(answer.candidates.begin(), answer.candidates.end(), [](const auto& c) { return c.demonym; });
+        opens_name = answer.prefix;
+    }
+    bool cap_ahead = false;
+    for (std::size_t q = k + 1, w = 0; opens_name && q < n && w < 4 && toks[q].sentence == t.sentence; ++q) {
+        if (!toks[q].is(tf_word)) continue;
+        ++w;
+        if (toks[q].is(tf_cap)) {
+            cap_ahead = true;
+            break;
+        }
+    }
+    const bool joined_ahead = k + 2 < n && toks[k + 1].is(tf_hyphen) && toks[k + 1].is(tf_joined) &&
+                              toks[k + 2].is(tf_joined) && toks[k + 2].is(tf_lower);
+    return has_demonym || (opens_name && (cap_ahead || joined_ahead));
+}
+
+/// Seats of government ("l'Elysée", "the White House", "le Quai d'Orsay")
+/// starting at token k: their own lexicon, before the gazetteer's smaller
+/// names inside them; the gazetteer's own record of the building (or state)
+/// wins over the seat's city.
+std::optional<Mention> seat_at(Analysis& a, std::size_t k, std::string& key) {
+    const auto& toks = a.tokens;
+    std::string_view keys[6];
+    std::size_t last_tok = k;
+    const std::size_t got = word_keys(a, k, 6, keys, &last_tok);
+    const auto sm = a.lex.seats.longest(std::span<const std::string_view>(keys, got));
+    if (!sm) return std::nullopt;
+    std::size_t end_tok = k;
+    for (std::size_t q = k, seen = 0; q < toks.size() && seen < sm->words; ++q)
+        if (toks[q].is(tf_word)) {
+            ++seen;
+            end_tok = q;
+        }
+    key.clear();
+    for (std::size_t w = 0; w < sm->words; ++w) {
+        if (w) key.push_back(' ');
+        key += keys[w];
+    }
+    Mention men;
+    men.first = static_cast<std::uint32_t>(k);
+    men.last = static_cast<std::uint32_t>(end_tok + 1);
+    men.start = toks[k].start;
+    men.end = toks[end_tok].end;
+    const auto own = a.gz.lookup_key(key);
+    const bool known = std::any_of(own.begin(), own.end(), [&](const gazetteer::Candidate& c) {
+        if (c.demonym || c.place >= a.gz.size()) return false;
+        const auto v = a.view(c.place);
+        return v.curated || v.kind == geo::PlaceKind::landmark || v.kind == geo::PlaceKind::country;
+    });
+    if (known) {
+        men.candidates = own;
+    } else {
+        men.seat = static_cast<int>(sm->value);
+        men.candidates = a.gz.lookup_key(a.lex.seat_info[sm->value].city);
+    }
+    if (men.candidates.empty()) return std::nullopt;
+    return men;
+}
+
+/// The longest gazetteer name at token k; after French "au", "du", "aux",
+/// "des" the article is tried as part of the name ("au Caire", "aux Pays-Bas").
+Match name_at(Analysis& a, std::size_t k, bool lower, std::string& key) {
+    const auto& toks = a.tokens;
+    const Token& t = toks[k];
+    std::string_view prefix;
+    if (k > 0 && !t.is(tf_sent_start) && toks[k - 1].is(tf_word) && toks[k - 1].is(tf_lower)) {
+        const std::string_view pk = a.key(k - 1);
+        if (pk == "au" || pk == "du") prefix = "le";
+        else if (pk == "aux" || pk == "des") prefix = "les";
+    }
+    Match m = longest_match(a, k, {}, key);
+    if (!prefix.empty() && !lower) {
+        std::string key2;
+        Match m2 = longest_match(a, k, prefix, key2);
+        if (m2.last != npos &&
+            (m.last == npos || m2.last > m.last || (m2.last == m.last && m2.cands.front().score > m.cands.front().score)))
+            m = m2;
+    }
+    return m;
+}
+
+/// Whether the words [k, m.last] can make a name at all: not a month or a
+/// weekday, not an article with common words, not a stopword (unless a
+/// country's abbreviation), not part of a person's name.
+bool could_be_name(Analysis& a, std::size_t k, const Match& m, bool lower) {
+    const auto& toks = a.tokens;
+    const Token& t = toks[k];
+    const bool single = m.last == k;
+    // Months and weekdays are dates, even where no date is read ("the August primary").
+    if (single && (t.lex & lx_calendar) && !t.is(tf_allcaps)) return false;
+    // An article and common words ("The city") make no name; names with an
+    // article have a capital after it ("Le Caire", "The Hague").
+    if (!single && t.is(tf_stop)) {
+        bool cap_after = false;
+        for (std::size_t q = k + 1; q <= m.last; ++q) cap_after |= toks[q].is(tf_word) && !toks[q].is(tf_lower);
+        if (!cap_after) return false;
+    }
+    // A stopword is no name ("Les", "In")… unless written as an
+    // abbreviation of a country ("US", "U.S.", "UK": not the pronoun "us").
+    if (single && t.is(tf_elision)) return false;
+    if (single && t.is(tf_stop)) {
+        if (!t.is(tf_allcaps) && !t.is(tf_dotted)) return false;
+        if (std::none_of(m.cands.begin(), m.cands.end(), [&](const auto& c) {
+                return !c.demonym && c.place < a.gz.size() && c.primary && a.view(c.place).kind == geo::PlaceKind::country;
+            }))
+            return false;
+    }
+    const auto any_demonym = std::any_of(m.cands.begin(), m.cands.end(), [](const auto& c) { return c.demonym; });
+    if (lower && single && !any_demonym) return false;
+    if (lower && !single) {
+        bool any_cap = false;
+        for (std::size_t q = k; q <= m.last; ++q) any_cap |= toks[q].is(tf_cap);
+        if (!any_cap && !any_demonym) return false;
+    }
+    for (std::size_t q = k; q <= m.last; ++q)
+        if (toks[q].is(tf_person)) return false;
+    return true;
+}
+
+/// Stage 1: candidate names: longest gazetteer names over capitalised words,
+/// lower-case demonyms and lower-case heads of longer names, seats of
+/// government; in text order, not overlapping.
+void candidate_names(Analysis& a) {
     auto& toks = a.tokens;
     const std::size_t n = toks.size();
     std::string key;
     key.reserve(128);
-    // 1. Candidate names: longest gazetteer names over capitalised words,
-    //    lower-case demonyms and lower-case heads of longer names.
     for (std::size_t k = 0; k < n;) {
         const Token& t = toks[k];
         if (!t.is(tf_word) || t.is(tf_person) || t.is(tf_clitic) || t.is(tf_date) ||
@@ -455,147 +591,30 @@ void find_mentions(Analysis& a) {
             continue;
         }
         const bool lower = t.is(tf_lower);
-        if (lower && (t.is(tf_stop) || t.key_len < 3 || t.is(tf_elision))) {
+        if (lower && (t.is(tf_stop) || t.key_len < 3 || t.is(tf_elision) || !lower_opens_name(a, k))) {
             ++k;
             continue;
         }
-        if (lower) {
-            // A lower-case word opens a name only as a demonym ("maliennes") or as
-            // the head of a longer name with a capital further on ("golfe de Guinée").
-            const std::string_view kk = a.key(t);
-            bool has_demonym = false, opens_name = false;
-            if (t.lex & lx_known) {
-                // Words of the lexicons were looked up once, when the reader was made.
-                if (const auto* v = a.rd.lower_names.find(kk)) {
-                    has_demonym = (*v & lower_demonym) != 0;
-                    opens_name = (*v & lower_prefix) != 0;
-                }
-            } else {
-                const auto& answer = a.gz_lookup(kk);
-                has_demonym = std::any_of(answer.candidates.begin(), answer.candidates.end(),
-                                          [](const auto& c) { return c.demonym; });
-                opens_name = answer.prefix;
-            }
-            bool cap_ahead = false;
-            for (std::size_t q = k + 1, w = 0; opens_name && q < n && w < 4 && toks[q].sentence == t.sentence; ++q) {
-                if (!toks[q].is(tf_word)) continue;
-                ++w;
-                if (toks[q].is(tf_cap)) {
-                    cap_ahead = true;
-                    break;
-                }
-            }
-            // A lower-case head opens a longer name with a capital ahead
-            // ("golfe de Guinée") or a compound demonym ("ouest-africains").
-            const bool joined_ahead = k + 2 < n && toks[k + 1].is(tf_hyphen) && toks[k + 1].is(tf_joined) &&
-                                      toks[k + 2].is(tf_joined) && toks[k + 2].is(tf_lower);
-            if (!has_demonym && !(opens_name && (cap_ahead || joined_ahead))) {
-                ++k;
+        if (!lower && (t.lex & lx_seat))
+            if (auto seat = seat_at(a, k, key)) {
+                k = seat->last;
+                a.mentions.push_back(*seat);
                 continue;
             }
-        }
-        // Seats of government ("l'Elysée", "the White House", "le Quai d'Orsay"):
-        // their own lexicon, before the gazetteer's smaller names inside them.
-        if (!lower && (t.lex & lx_seat)) {
-            std::string_view keys[6];
-            std::size_t last_tok = k;
-            const std::size_t got = word_keys(a, k, 6, keys, &last_tok);
-            if (const auto sm = a.lex.seats.longest(std::span<const std::string_view>(keys, got))) {
-                std::size_t end_tok = k;
-                for (std::size_t q = k, seen = 0; q < n && seen < sm->words; ++q)
-                    if (toks[q].is(tf_word)) {
-                        ++seen;
-                        end_tok = q;
-                    }
-                key.clear();
-                for (std::size_t w = 0; w < sm->words; ++w) {
-                    if (w) key.push_back(' ');
-                    key += keys[w];
-                }
-                Mention men;
-                men.first = static_cast<std::uint32_t>(k);
-                men.last = static_cast<std::uint32_t>(end_tok + 1);
-                men.start = t.start;
-                men.end = toks[end_tok].end;
-                // The gazetteer's own record of the building (or state) wins.
-                const auto own = a.gz.lookup_key(key);
-                const bool known = std::any_of(own.begin(), own.end(), [&](const gazetteer::Candidate& c) {
-                    if (c.demonym || c.place >= a.gz.size()) return false;
-                    const auto v = a.view(c.place);
-                    return v.curated || v.kind == geo::PlaceKind::landmark || v.kind == geo::PlaceKind::country;
-                });
-                if (known) {
-                    men.candidates = own;
-                } else {
-                    men.seat = static_cast<int>(sm->value);
-                    men.candidates = a.gz.lookup_key(a.lex.seat_info[sm->value].city);
-                }
-                if (!men.candidates.empty()) {
-                    a.mentions.push_back(men);
-                    k = end_tok + 1;
-                    continue;
-                }
-            }
-        }
-        // French "au Caire", "du Havre", "aux Pays-Bas": the article is part of the name.
-        std::string_view prefix;
-        if (k > 0 && !t.is(tf_sent_start) && toks[k - 1].is(tf_word) && toks[k - 1].is(tf_lower)) {
-            const std::string_view pk = a.key(k - 1);
-            if (pk == "au" || pk == "du") prefix = "le";
-            else if (pk == "aux" || pk == "des") prefix = "les";
-        }
-        Match m = longest_match(a, k, {}, key);
-        if (!prefix.empty() && !lower) {
-            std::string key2;
-            Match m2 = longest_match(a, k, prefix, key2);
-            if (m2.last != npos && (m.last == npos || m2.last > m.last ||
-                                    (m2.last == m.last && m2.cands.front().score > m.cands.front().score)))
-                m = m2;
-        }
+        const Match m = name_at(a, k, lower, key);
         if (m.last == npos) {
             ++k;
             continue;
         }
-        const bool single = m.last == k;
         // "Union européenne", "Commission européenne", "Banque mondiale": a name
         // opened by an organisation's head word is the organisation; the words
         // after it get their own chance (the demonym "européenne").
-        if (!single && t.is(tf_cap) && a.lex.org_heads.contains(a.key(t)) && !is_state_word(a.key(t))) {
+        if (m.last != k && t.is(tf_cap) && a.lex.org_heads.contains(a.key(t)) && !is_state_word(a.key(t))) {
             toks[k].flags |= tf_org;
             ++k;
             continue;
         }
-        bool keep = true;
-        // Months and weekdays are dates, even where no date is read ("the August primary").
-        if (single && (t.lex & lx_calendar) && !t.is(tf_allcaps)) keep = false;
-        // An article and common words ("The city") make no name; names with an
-        // article have a capital after it ("Le Caire", "The Hague").
-        if (!single && t.is(tf_stop)) {
-            bool cap_after = false;
-            for (std::size_t q = k + 1; q <= m.last; ++q) cap_after |= toks[q].is(tf_word) && !toks[q].is(tf_lower);
-            if (!cap_after) keep = false;
-        }
-        // A stopword is no name ("Les", "In")… unless written as an
-        // abbreviation of a country ("US", "U.S.", "UK": not the pronoun "us").
-        if (single && t.is(tf_elision)) keep = false;
-        if (single && t.is(tf_stop)) {
-            bool country = false;
-            if (t.is(tf_allcaps) || t.is(tf_dotted))
-                for (const auto& c : m.cands)
-                    if (!c.demonym && c.place < a.gz.size() && c.primary && a.view(c.place).kind == geo::PlaceKind::country)
-                        country = true;
-            keep = country;
-        }
-        if (lower && single && !std::any_of(m.cands.begin(), m.cands.end(), [](const auto& c) { return c.demonym; }))
-            keep = false;
-        if (lower && !single) {
-            bool any_cap = false;
-            for (std::size_t q = k; q <= m.last; ++q) any_cap |= toks[q].is(tf_cap);
-            keep = any_cap || std::any_of(m.cands.begin(), m.cands.end(), [](const auto& c) { return c.demonym; });
-        }
-        for (std::size_t q = k; q <= m.last && keep; ++q)
-            if (toks[q].is(tf_person)) keep = false;
-        if (!keep) {
+        if (!could_be_name(a, k, m, lower)) {
             ++k;
             continue;
         }
@@ -608,11 +627,47 @@ void find_mentions(Analysis& a) {
         a.mentions.push_back(men);
         k = m.last + 1;
     }
+}
 
-    // 2. Judge each name (docs/news.md, "Judging a name").
-    Context ctx;
-    std::vector<std::uint8_t> major(a.mentions.size(), 0);
-    std::vector<Best> best(a.mentions.size());
+void mark_org(Analysis& a, const Mention& m) {
+    for (std::size_t q = m.first; q < m.last; ++q) a.tokens[q].flags |= tf_org;
+}
+
+/// What stage 2 knows of each mention: its best candidate, whether it is a
+/// major place (accepted by its name alone).
+struct Judged {
+    std::vector<Best> best;
+    std::vector<std::uint8_t> major;
+};
+
+/// A demonym needs its place to be a country, a curated area or a
+/// subdivision; a lower-case one a tag of the article's language (or none).
+/// Nationality nouns in the plural are demonyms in both languages ("les
+/// Français", "Nigerians").
+bool accept_demonym(const Analysis& a, const Mention& m, const Best& b) {
+    const Token& t = a.tokens[m.first];
+    const bool area = b.view.kind == geo::PlaceKind::country || b.view.curated || b.view.kind == geo::PlaceKind::admin1;
+    const std::uint8_t want = a.french ? gazetteer::lang_fr : gazetteer::lang_en;
+    if (!area) return false;
+    if (t.is(tf_lower) && b.cand->langs && !(b.cand->langs & want)) return false;
+    return !t.is(tf_coref);
+}
+
+/// A single word that is a direction ("le Sud", "l'Ouest") is no name.
+bool is_direction_word(const Analysis& a, const Mention& m) {
+    if (m.last - m.first != 1) return false;
+    const std::string_view k1 = a.key(m.first);
+    return a.lex.directions.longest(std::span<const std::string_view>(&k1, 1)).has_value();
+}
+
+/// Stage 2: demonyms, seats and major places (docs/news.md, "Judging a
+/// name"), vetoed when they name an organisation or a person; the accepted
+/// ones make the context the minor places are judged against.
+Judged judge_major(Analysis& a, Context& ctx) {
+    auto& toks = a.tokens;
+    Judged j;
+    j.major.assign(a.mentions.size(), 0);
+    j.best.resize(a.mentions.size());
     for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
         Mention& m = a.mentions[mi];
         const Token& t = toks[m.first];
@@ -620,7 +675,7 @@ void find_mentions(Analysis& a) {
         const Best dem = best_of(a, m.candidates, true);
         m.demonym = dem.cand && (t.is(tf_lower) || !place.cand || dem.cand->score >= place.cand->score);
         const Best& b = m.demonym ? dem : place;
-        best[mi] = b;
+        j.best[mi] = b;
         if (!b.cand) continue;
         const bool single = m.last - m.first == 1;
         // Vetoes that hold for every name.
@@ -630,18 +685,9 @@ void find_mentions(Analysis& a) {
             m.evidence = 3;
             continue;
         }
-        if (single) {
-            const std::string_view k1 = a.key(t);
-            if (a.lex.directions.longest(std::span<const std::string_view>(&k1, 1))) continue;  // "le Sud", "l'Ouest"
-        }
+        if (is_direction_word(a, m)) continue;
         if (m.demonym) {
-            // A demonym needs its place to be a country or a curated area, and
-            // lower-case ones a tag of the article's language (or none).
-            const bool area = b.view.kind == geo::PlaceKind::country || b.view.curated || b.view.kind == geo::PlaceKind::admin1;
-            const std::uint8_t want = a.french ? gazetteer::lang_fr : gazetteer::lang_en;
-            if (!area) continue;
-            if (t.is(tf_lower) && b.cand->langs && !(b.cand->langs & want)) continue;
-            if (t.is(tf_coref)) continue;
+            if (!accept_demonym(a, m, b)) continue;
             m.accepted = true;
             m.evidence = 3;
             // "les autorités maliennes": the article is about Mali.
@@ -649,7 +695,7 @@ void find_mentions(Analysis& a) {
             continue;
         }
         if (inside_organisation(a, m)) {
-            for (std::size_t q = m.first; q < m.last; ++q) toks[q].flags |= tf_org;
+            mark_org(a, m);
             continue;
         }
         // A union of countries named as an organisation — an acronym ("UE",
@@ -659,10 +705,9 @@ void find_mentions(Analysis& a) {
         if (b.view.composite) {
             bool org = single && (t.is(tf_allcaps) || t.is(tf_dotted));
             for (std::size_t q = m.first; q < m.last && !org; ++q)
-                org = toks[q].is(tf_word) && (toks[q].lex & lx_org_head) && !(toks[q].lex & lx_gov) &&
-                      !is_state_word(a.key(q));
+                org = toks[q].is(tf_word) && (toks[q].lex & lx_org_head) && !(toks[q].lex & lx_gov) && !is_state_word(a.key(q));
             if (org) {
-                for (std::size_t q = m.first; q < m.last; ++q) toks[q].flags |= tf_org;
+                mark_org(a, m);
                 continue;
             }
         }
@@ -670,118 +715,136 @@ void find_mentions(Analysis& a) {
         // An alternate name that is also a person's name or a common word
         // ("Ben" for Bern, "Valley" for The Valley) is not evidence enough.
         const std::string_view k1 = a.key(t);
-        const bool weak_alias = single && !b.cand->primary &&
-                                (a.lex.given_names.contains(k1) || a.lex.surnames.contains(k1) || t.is(tf_common));
+        const bool weak_alias =
+            single && !b.cand->primary && (a.lex.given_names.contains(k1) || a.lex.surnames.contains(k1) || t.is(tf_common));
         // "Colorado State University", "Washington Post": the place names an organisation.
         if (b.view.kind != geo::PlaceKind::country && org_head_follows(a, m)) {
-            for (std::size_t q = m.first; q < m.last; ++q) toks[q].flags |= tf_org;
+            mark_org(a, m);
             continue;
         }
-        if (is_major(b.view, *b.cand) && !weak_alias) {
-            const bool city = b.view.kind == geo::PlaceKind::city;
-            const std::uint32_t prep = preposition_before(a, m.first);
-            const bool loc_prep = prep == prep_loc || prep == prep_to || prep == prep_from;
-            if (t.is(tf_coref) && !loc_prep) continue;
-            if (is_short_acronym && !(b.view.kind == geo::PlaceKind::country || b.view.curated)) continue;
-            // A large city named like a common word, where capitals say nothing.
-            if (city && !b.view.capital && single && t.is(tf_common) && (t.is(tf_sent_start) || t.is(tf_title)) && !loc_prep)
-                continue;
-            m.accepted = true;
-            m.evidence = 3;
-            major[mi] = 1;
-            add_to_context(ctx, b.view);
+        if (!is_major(b.view, *b.cand) || weak_alias) continue;
+        const bool city = b.view.kind == geo::PlaceKind::city;
+        const std::uint32_t prep = preposition_before(a, m.first);
+        const bool loc_prep = prep == prep_loc || prep == prep_to || prep == prep_from;
+        if (t.is(tf_coref) && !loc_prep) continue;
+        if (is_short_acronym && !(b.view.kind == geo::PlaceKind::country || b.view.curated)) continue;
+        // A large city named like a common word, where capitals say nothing.
+        if (city && !b.view.capital && single && t.is(tf_common) && (t.is(tf_sent_start) || t.is(tf_title)) && !loc_prep)
+            continue;
+        m.accepted = true;
+        m.evidence = 3;
+        j.major[mi] = 1;
+        add_to_context(ctx, b.view);
+    }
+    return j;
+}
+
+/// Whether a minor place's name is part of another name: "Al-Qaïda",
+/// "Jean-Marie" (hyphenated to a capitalised word that is no place).
+bool joined_to_other_name(Analysis& a, const Mention& m) {
+    const auto& toks = a.tokens;
+    const std::size_t n = toks.size();
+    auto joined_non_place = [&](std::size_t hyphen, std::size_t word) {
+        return hyphen < n && word < n && toks[hyphen].is(tf_hyphen) && toks[hyphen].is(tf_joined) &&
+               (toks[word].is(tf_cap) || toks[word].is(tf_allcaps)) &&
+               (word > hyphen ? toks[word].is(tf_joined) : toks[hyphen].is(tf_joined)) &&
+               a.gz_lookup(a.key(word)).candidates.empty();
+    };
+    return joined_non_place(m.last, m.last + 1) ||
+           (m.first >= 2 && toks[m.first].is(tf_joined) && joined_non_place(m.first - 1, m.first - 2));
+}
+
+/// The evidence a minor place's name has: its best candidate's fit to the
+/// context (country named, a major place within 300 km, rank, primary name;
+/// `memo` by name: the same for every occurrence), the preposition before
+/// it, a container after it, less for a person's name or a common word.
+double minor_evidence(Analysis& a, const Mention& m, const Best& b0, const Context& ctx,
+                      std::unordered_map<std::string_view, double>& memo) {
+    const auto& toks = a.tokens;
+    const Token& t = toks[m.first];
+    const std::string_view mkey = a.text.substr(m.start, m.end - m.start);
+    double best_ev = -10;
+    if (const auto it = memo.find(mkey); it != memo.end()) {
+        best_ev = it->second;
+    } else {
+        for (const auto& c : m.candidates) {
+            if (c.demonym || c.place >= a.gz.size()) continue;
+            if (c.score < b0.cand->score * 0.25f) break;  // sorted best first
+            const auto v = a.view(c.place);
+            double ev = 0;
+            if (ctx.countries.contains(v.country)) ev += 1.5;
+            if (ctx.points.any_within(v.point, 300, 1)) ev += 1.0;
+            if (c.score >= 100) ev += 1.0;
+            else if (c.score >= 60) ev += 0.5;
+            // Alternate names of small places are mostly other languages' or old names.
+            ev += c.primary ? 0.5 : -1.0;
+            best_ev = std::max(best_ev, ev);
+        }
+        memo.emplace(mkey, best_ev);
+    }
+    double ev = best_ev;
+    const std::uint32_t prep = preposition_before(a, m.first);
+    if (prep == prep_loc || prep == prep_to || prep == prep_from) ev += 2.0;
+    else if (prep == prep_gen) ev += 0.5;
+    else if (object_of_event_verb(a, m)) ev += 1.5;
+    std::string ckey;
+    const auto container = container_after(a, m, ckey);
+    if (!container.empty()) {
+        const auto cv = a.view(container.front().place);
+        for (const auto& c : m.candidates) {
+            if (c.demonym || c.place >= a.gz.size()) continue;
+            const auto v = a.view(c.place);
+            if ((cv.kind == geo::PlaceKind::country && v.country == cv.country) ||
+                (cv.kind == geo::PlaceKind::admin1 && v.admin1 == cv.name && v.country == cv.country)) {
+                ev += 2.5;
+                break;
+            }
         }
     }
-    // Minor places: judged against the context of the major ones.
-    std::unordered_map<std::string_view, double> candidate_evidence;
+    if (m.last - m.first == 1) {
+        const std::string_view k1 = a.key(t);
+        // A person's name: less evidence, not a veto ("Ménaka" is also a given name).
+        const bool given = a.lex.given_names.contains(k1), family = a.lex.surnames.contains(k1);
+        if (given && family) ev -= 1.5;
+        else if (given || family) ev -= 1.0;
+        if (t.is(tf_common)) ev -= (t.is(tf_sent_start) || t.is(tf_title)) ? 2.5 : 1.5;
+        if (t.is(tf_allcaps) && t.end - t.start <= 5) ev -= 3;
+        if (t.is(tf_coref)) ev -= 3;
+    }
+    return ev;
+}
+
+/// Stage 3: minor places, judged against the context of the major ones;
+/// accepted from an evidence of 1.5.
+void judge_minor(Analysis& a, const Judged& j, const Context& ctx) {
+    const auto& toks = a.tokens;
+    std::unordered_map<std::string_view, double> memo;
     for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
         Mention& m = a.mentions[mi];
-        if (m.accepted || major[mi] || m.demonym || !best[mi].cand) continue;
+        if (m.accepted || j.major[mi] || m.demonym || !j.best[mi].cand) continue;
         const Token& t = toks[m.first];
         if (t.is(tf_person) || t.is(tf_org)) continue;
-        const bool single = m.last - m.first == 1;
-        if (single) {
-            std::string_view k1 = a.key(t);
-            if (a.lex.directions.longest(std::span<const std::string_view>(&k1, 1))) continue;
-        }
+        if (is_direction_word(a, m)) continue;
         if (inside_organisation(a, m)) {
-            for (std::size_t q = m.first; q < m.last; ++q) toks[q].flags |= tf_org;
+            mark_org(a, m);
             continue;
         }
-        // "Al-Qaïda", "Jean-Marie": hyphenated to a capitalised word that is no
-        // place, a small place's name is part of another name.
-        auto joined_non_place = [&](std::size_t hyphen, std::size_t word) {
-            return hyphen < n && word < n && toks[hyphen].is(tf_hyphen) && toks[hyphen].is(tf_joined) &&
-                   (toks[word].is(tf_cap) || toks[word].is(tf_allcaps)) &&
-                   (word > hyphen ? toks[word].is(tf_joined) : toks[hyphen].is(tf_joined)) &&
-                   a.gz_lookup(a.key(word)).candidates.empty();
-        };
-        if (joined_non_place(m.last, m.last + 1) || (m.first >= 2 && toks[m.first].is(tf_joined) &&
-                                                     joined_non_place(m.first - 1, m.first - 2)))
-            continue;
+        if (joined_to_other_name(a, m)) continue;
         // "Federal Bureau", "Springfield University": a small place's name
         // before a capitalised organisation head word names the organisation.
         if (org_head_follows(a, m)) {
-            for (std::size_t q = m.first; q < m.last; ++q) toks[q].flags |= tf_org;
+            mark_org(a, m);
             continue;
         }
-        // Evidence for the best candidate that fits the context (the same for
-        // every occurrence of a name: computed once).
-        const Best& b0 = best[mi];
-        const std::string_view mkey = a.text.substr(m.start, m.end - m.start);
-        double best_ev = -10;
-        if (const auto it = candidate_evidence.find(mkey); it != candidate_evidence.end()) {
-            best_ev = it->second;
-        } else {
-            for (const auto& c : m.candidates) {
-                if (c.demonym || c.place >= a.gz.size()) continue;
-                if (c.score < b0.cand->score * 0.25f) break;  // sorted best first
-                const auto v = a.view(c.place);
-                double ev = 0;
-                if (ctx.countries.contains(v.country)) ev += 1.5;
-                if (ctx.points.any_within(v.point, 300, 1)) ev += 1.0;
-                if (c.score >= 100) ev += 1.0;
-                else if (c.score >= 60) ev += 0.5;
-                // Alternate names of small places are mostly other languages' or old names.
-                ev += c.primary ? 0.5 : -1.0;
-                best_ev = std::max(best_ev, ev);
-            }
-            candidate_evidence.emplace(mkey, best_ev);
-        }
-        double ev = best_ev;
-        const std::uint32_t prep = preposition_before(a, m.first);
-        if (prep == prep_loc || prep == prep_to || prep == prep_from) ev += 2.0;
-        else if (prep == prep_gen) ev += 0.5;
-        else if (object_of_event_verb(a, m)) ev += 1.5;
-        std::string ckey;
-        const auto container = container_after(a, m, ckey);
-        if (!container.empty()) {
-            const auto cv = a.view(container.front().place);
-            for (const auto& c : m.candidates) {
-                if (c.demonym || c.place >= a.gz.size()) continue;
-                const auto v = a.view(c.place);
-                if ((cv.kind == geo::PlaceKind::country && v.country == cv.country) ||
-                    (cv.kind == geo::PlaceKind::admin1 && v.admin1 == cv.name && v.country == cv.country)) {
-                    ev += 2.5;
-                    break;
-                }
-            }
-        }
-        if (single) {
-            const std::string_view k1 = a.key(t);
-            // A person's name: less evidence, not a veto ("Ménaka" is also a given name).
-            const bool given = a.lex.given_names.contains(k1), family = a.lex.surnames.contains(k1);
-            if (given && family) ev -= 1.5;
-            else if (given || family) ev -= 1.0;
-            if (t.is(tf_common)) ev -= (t.is(tf_sent_start) || t.is(tf_title)) ? 2.5 : 1.5;
-            if (t.is(tf_allcaps) && t.end - t.start <= 5) ev -= 3;
-            if (t.is(tf_coref)) ev -= 3;
-        }
-        m.evidence = ev;
-        m.accepted = ev >= 1.5;
+        m.evidence = minor_evidence(a, m, j.best[mi], ctx, memo);
+        m.accepted = m.evidence >= 1.5;
     }
-    // One sense per article: a name accepted once is accepted everywhere it
-    // is not vetoed (people, organisations).
+}
+
+/// Stage 4: one sense per article: a name accepted once is accepted
+/// everywhere it is not vetoed (people, organisations).
+void one_sense_per_article(Analysis& a, const Judged& j) {
+    const auto& toks = a.tokens;
     WordMap accepted_keys;
     std::string mk;
     auto mention_key = [&](const Mention& m) {
@@ -797,7 +860,7 @@ void find_mentions(Analysis& a) {
         if (m.accepted && !m.demonym) accepted_keys.insert(mention_key(m));
     for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
         Mention& m = a.mentions[mi];
-        if (m.accepted || m.demonym || !best[mi].cand) continue;
+        if (m.accepted || m.demonym || !j.best[mi].cand) continue;
         const Token& t = toks[m.first];
         if (t.is(tf_person) || t.is(tf_org) || t.is(tf_coref)) continue;
         if (m.evidence > -1.0 && accepted_keys.contains(mention_key(m))) {
@@ -805,7 +868,11 @@ void find_mentions(Analysis& a) {
             m.evidence = 1.5;
         }
     }
-    // 3. Parts of places: "nord du Mali", "northern Nigeria".
+}
+
+/// Stage 5: parts of places: "nord du Mali", "northern Nigeria" (the
+/// direction joins the mention).
+void mark_parts(Analysis& a) {
     for (Mention& m : a.mentions) {
         if (!m.accepted || m.demonym) continue;
         const Best b = best_of(a, m.candidates, false);
@@ -814,9 +881,20 @@ void find_mentions(Analysis& a) {
         if (const std::uint32_t dir = direction_before(a, m, &s)) {
             m.direction = dir;
             m.first = static_cast<std::uint32_t>(s);
-            m.start = toks[s].start;
+            m.start = a.tokens[s].start;
         }
     }
+}
+
+} // namespace
+
+void find_mentions(Analysis& a) {
+    candidate_names(a);
+    Context ctx;
+    const Judged judged = judge_major(a, ctx);
+    judge_minor(a, judged, ctx);
+    one_sense_per_article(a, judged);
+    mark_parts(a);
     std::erase_if(a.mentions, [](const Mention& m) { return !m.accepted; });
 }
 

@@ -83,124 +83,219 @@ geo::Place direction_part(const gazetteer::PlaceView& v, std::uint32_t dir) {
     return p;
 }
 
-} // namespace
+/// What the article says about where it is, from the top candidate of every
+/// accepted name: the countries it names (each name's own repeats do not
+/// vote for it), the points of its places, the first-level subdivisions it
+/// names. Each distinct name gets an id (its key id).
+struct ArticleContext {
+    WordMap key_ids;                        ///< name → id
+    std::vector<std::uint32_t> key_of;      ///< per mention
+    std::vector<std::string> keys;          ///< per mention
+    std::vector<double> country_total = std::vector<double>(std::size_t{26} * 26, 0.0);  ///< by country index
+    std::unordered_map<std::uint64_t, double> country_by_key;  ///< key id << 16 | country index
+    PointGrid grid;
+    std::unordered_map<std::string, std::uint32_t> admin1_named;  ///< country|admin1 → the name's key id
 
-void resolve_mentions(Analysis& a) {
-    const std::uint8_t want = a.french ? gazetteer::lang_fr : gazetteer::lang_en;
-    // Each distinct name gets an id; anchors are the top candidates of every
-    // accepted name. Country weights count the other names of a country (a
-    // name's own repeats do not vote for it).
-    WordMap key_ids;  // name → id
-    std::vector<std::uint32_t> key_of(a.mentions.size());
-    std::vector<std::string> keys(a.mentions.size());
-    // Country codes as small integers (AA…ZZ), weights in a flat table.
-    auto cc_index = [](std::string_view cc) -> int {
+    /// Country codes as small integers (AA…ZZ), -1 for anything else.
+    static int cc_index(std::string_view cc) {
         if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
         return (cc[0] - 'A') * 26 + (cc[1] - 'A');
-    };
-    std::vector<double> country_total(std::size_t{26} * 26, 0.0);
-    std::unordered_map<std::uint64_t, double> country_by_key;  // key id << 16 | country index
-    PointGrid grid;
-    std::unordered_map<std::string, std::uint32_t> admin1_named;  // country|admin1 → the name's key id
-    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
-        const Mention& m = a.mentions[mi];
-        keys[mi] = mention_key(a, m);
-        if (!key_ids.contains(keys[mi])) key_ids.insert(keys[mi], static_cast<std::uint32_t>(key_ids.size()));
-        key_of[mi] = *key_ids.find(keys[mi]);
-        for (const auto& c : m.candidates) {
-            if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
-            const auto v = a.view(c.place);
-            const bool is_country = v.kind == geo::PlaceKind::country;
-            if (const int ci = cc_index(v.country); ci >= 0) {
-                const double w = is_country ? 1.0 : 0.7;
-                country_total[static_cast<std::size_t>(ci)] += w;
-                country_by_key[(std::uint64_t{key_of[mi]} << 16) | static_cast<std::uint64_t>(ci)] += w;
-            }
-            if (!is_country) grid.add(v.point, key_of[mi]);
-            // First-level subdivisions named in the article ("Florida"): their
-            // places are often far from the subdivision's seat, so the name counts.
-            if (v.kind == geo::PlaceKind::admin1 && !v.admin1.empty())
-                admin1_named[std::string(v.country) + "|" + std::string(v.admin1)] = key_of[mi];
-            break;
-        }
     }
-    auto country_weight = [&](std::uint32_t kid, std::string_view cc) {
+    /// How much the other names of the article vote for country `cc`.
+    double country_weight(std::uint32_t kid, std::string_view cc) const {
         const int ci = cc_index(cc);
         if (ci < 0 || country_total[static_cast<std::size_t>(ci)] == 0.0) return 0.0;
         const auto own = country_by_key.find((std::uint64_t{kid} << 16) | static_cast<std::uint64_t>(ci));
         return country_total[static_cast<std::size_t>(ci)] - (own == country_by_key.end() ? 0.0 : own->second);
-    };
-    // Names without a container (", Texas") resolve the same way everywhere.
-    struct Choice {
-        std::optional<gazetteer::PlaceId> id;
-        double p = 0;
-    };
-    std::vector<std::optional<Choice>> memo(key_ids.size() * 2);  // by key id × demonym
+    }
+};
+
+/// Stage 1: the article's context.
+ArticleContext article_context(Analysis& a) {
+    ArticleContext ctx;
+    ctx.key_of.resize(a.mentions.size());
+    ctx.keys.resize(a.mentions.size());
     for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
-        Mention& m = a.mentions[mi];
-        if (m.seat >= 0) {
-            // A seat of government the gazetteer does not know: at its city.
-            const Seat& seat = a.lex.seat_info[static_cast<std::size_t>(m.seat)];
-            const gazetteer::Candidate* city = nullptr;
-            for (const auto& c : m.candidates)
-                if (!c.demonym && c.place < a.gz.size() && a.view(c.place).country == seat.country &&
-                    (!city || c.score > city->score))
-                    city = &c;
-            if (!city) continue;
-            const auto v = a.view(city->place);
-            geo::Place p = v.to_place();
-            std::string slug;
-            for (char ch : keys[mi]) slug.push_back(ch == ' ' ? '-' : ch);
-            p.id = std::string(v.id) + "#" + slug;
-            p.name = seat.name;
-            p.kind = geo::PlaceKind::landmark;
-            p.population = 0;
-            p.has_polygon = false;
-            m.place = city->place;
-            m.part = a.add_part(std::move(p));
-            m.confidence = 0.9;
+        const Mention& m = a.mentions[mi];
+        ctx.keys[mi] = mention_key(a, m);
+        if (!ctx.key_ids.contains(ctx.keys[mi]))
+            ctx.key_ids.insert(ctx.keys[mi], static_cast<std::uint32_t>(ctx.key_ids.size()));
+        ctx.key_of[mi] = *ctx.key_ids.find(ctx.keys[mi]);
+        for (const auto& c : m.candidates) {
+            if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
+            const auto v = a.view(c.place);
+            const bool is_country = v.kind == geo::PlaceKind::country;
+            if (const int ci = ArticleContext::cc_index(v.country); ci >= 0) {
+                const double w = is_country ? 1.0 : 0.7;
+                ctx.country_total[static_cast<std::size_t>(ci)] += w;
+                ctx.country_by_key[(std::uint64_t{ctx.key_of[mi]} << 16) | static_cast<std::uint64_t>(ci)] += w;
+            }
+            if (!is_country) ctx.grid.add(v.point, ctx.key_of[mi]);
+            // First-level subdivisions named in the article ("Florida"): their
+            // places are often far from the subdivision's seat, so the name counts.
+            if (v.kind == geo::PlaceKind::admin1 && !v.admin1.empty())
+                ctx.admin1_named[std::string(v.country) + "|" + std::string(v.admin1)] = ctx.key_of[mi];
+            break;
+        }
+    }
+    return ctx;
+}
+
+/// Stage 2 (seats of government the gazetteer does not know, "the Elysée",
+/// "Downing Street"): a landmark at their city. False when the mention is
+/// not one.
+bool place_seat(Analysis& a, Mention& m, std::string_view key) {
+    if (m.seat < 0) return false;
+    const Seat& seat = a.lex.seat_info[static_cast<std::size_t>(m.seat)];
+    const gazetteer::Candidate* city = nullptr;
+    for (const auto& c : m.candidates)
+        if (!c.demonym && c.place < a.gz.size() && a.view(c.place).country == seat.country && (!city || c.score > city->score))
+            city = &c;
+    if (!city) return true;
+    const auto v = a.view(city->place);
+    geo::Place p = v.to_place();
+    std::string slug;
+    for (char ch : key) slug.push_back(ch == ' ' ? '-' : ch);
+    p.id = std::string(v.id) + "#" + slug;
+    p.name = seat.name;
+    p.kind = geo::PlaceKind::landmark;
+    p.population = 0;
+    p.has_polygon = false;
+    m.place = city->place;
+    m.part = a.add_part(std::move(p));
+    m.confidence = 0.9;
+    return true;
+}
+
+/// The country (or first-level subdivision) the text puts a name in.
+struct Container {
+    std::string_view cc, admin1;
+    bool is_country = false;
+    bool known = false;
+};
+
+/// Stage 3: the container of mention mi: the place named right after it
+/// (", Texas"), or a demonym and a noun for a kind of place before "of/de"
+/// ("the English city of Salisbury", "la ville malienne de Gao").
+Container container_of(Analysis& a, std::size_t mi) {
+    const Mention& m = a.mentions[mi];
+    Container out;
+    if (mi > 0 && m.first >= 3 && !m.demonym) {
+        std::size_t g = m.first - 1;
+        const auto& toks = a.tokens;
+        const std::string_view gk = toks[g].is(tf_word) ? a.key(g) : std::string_view{};
+        if (gk == "of" || gk == "de" || gk == "d") {
+            bool noun = false;
+            const Mention* dem = nullptr;
+            for (std::size_t q = g; q-- > 0 && g - q <= 3;) {
+                if (!toks[q].is(tf_word) || toks[q].sentence != toks[m.first].sentence) break;
+                if (a.lex.place_nouns.contains(a.key(q))) noun = true;
+                for (std::size_t mj = mi; mj-- > 0 && mj + 4 >= mi;)
+                    if (a.mentions[mj].demonym && a.mentions[mj].first <= q && q < a.mentions[mj].last) dem = &a.mentions[mj];
+            }
+            if (noun && dem && dem->place) {
+                const auto dv = a.view(*dem->place);
+                if (!dv.country.empty()) {
+                    out.cc = dv.country;
+                    out.is_country = true;
+                    out.known = true;
+                }
+            }
+        }
+    }
+    if (m.last + 1 < a.tokens.size() && a.tokens[m.last].punct == ',' && mi + 1 < a.mentions.size()) {
+        const Mention& n = a.mentions[mi + 1];
+        if (n.first == m.last + 1 && !n.candidates.empty() && !n.demonym) {
+            const auto cv = a.view(n.candidates.front().place);
+            out.cc = cv.country;
+            out.is_country = cv.kind == geo::PlaceKind::country;
+            if (cv.kind == geo::PlaceKind::admin1) out.admin1 = cv.name;
+            out.known = !out.cc.empty();
+        }
+    }
+    return out;
+}
+
+struct Choice {
+    std::optional<gazetteer::PlaceId> id;
+    double p = 0;  ///< the chosen candidate's share of the scores
+};
+
+/// Stage 4: the candidate that best fits the article: the gazetteer's rank
+/// (log score, a small cost for a name not of the article's language), plus
+/// the countries the other names vote for, places within 300 km, the
+/// subdivision named, the container.
+Choice choose_candidate(Analysis& a, const Mention& m, std::uint32_t kid, const ArticleContext& ctx, const Container& container) {
+    const std::uint8_t want = a.french ? gazetteer::lang_fr : gazetteer::lang_en;
+    Choice choice;
+    double best_s = -1e9, total = 0;
+    std::vector<double> scores;
+    std::size_t seen = 0;
+    float top = 0;
+    for (const auto& c : m.candidates)
+        if (c.demonym == m.demonym) top = std::max(top, c.score);
+    for (const auto& c : m.candidates) {
+        if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
+        if (++seen > 40) break;
+        double sc = std::log(static_cast<double>(c.score) + 1.0);
+        if (want && c.langs && !(c.langs & want)) sc -= 0.2;
+        // Context may choose among comparable readings, never turn a
+        // country into a hamlet of the same name ("China, Texas"): such
+        // a candidate cannot win, and its record need not be read.
+        if (c.score * 20 < top) {
+            scores.push_back(sc);
             continue;
         }
-        // ", Texas": the container named right after.
-        std::string_view container_cc, container_admin1;
-        bool container_is_country = false, has_container = false;
-        // "the English city of Salisbury", "la ville malienne de Gao": a demonym
-        // and a noun for a kind of place before "of/de" say the country.
-        if (mi > 0 && m.first >= 3 && !m.demonym) {
-            std::size_t g = m.first - 1;
-            const auto& toks = a.tokens;
-            const std::string_view gk = toks[g].is(tf_word) ? a.key(g) : std::string_view{};
-            if (gk == "of" || gk == "de" || gk == "d") {
-                bool noun = false;
-                const Mention* dem = nullptr;
-                for (std::size_t q = g; q-- > 0 && g - q <= 3;) {
-                    if (!toks[q].is(tf_word) || toks[q].sentence != toks[m.first].sentence) break;
-                    if (a.lex.place_nouns.contains(a.key(q))) noun = true;
-                    for (std::size_t mj = mi; mj-- > 0 && mj + 4 >= mi;)
-                        if (a.mentions[mj].demonym && a.mentions[mj].first <= q && q < a.mentions[mj].last)
-                            dem = &a.mentions[mj];
-                }
-                if (noun && dem && dem->place) {
-                    const auto dv = a.view(*dem->place);
-                    if (!dv.country.empty()) {
-                        container_cc = dv.country;
-                        container_is_country = true;
-                        has_container = true;
-                    }
-                }
-            }
+        const auto v = a.view(c.place);
+        const double w = ctx.country_weight(kid, v.country);
+        sc += 1.5 * std::min(w, 3.0) / 3.0;
+        if (v.kind != geo::PlaceKind::country && ctx.grid.any_within(v.point, 300, kid)) sc += 1.0;
+        if (v.kind != geo::PlaceKind::admin1 && !v.admin1.empty() && !ctx.admin1_named.empty()) {
+            const auto f = ctx.admin1_named.find(std::string(v.country) + "|" + std::string(v.admin1));
+            if (f != ctx.admin1_named.end() && f->second != kid) sc += 1.0;
         }
-        if (m.last + 1 < a.tokens.size() && a.tokens[m.last].punct == ',' && mi + 1 < a.mentions.size()) {
-            const Mention& n = a.mentions[mi + 1];
-            if (n.first == m.last + 1 && !n.candidates.empty() && !n.demonym) {
-                const auto cv = a.view(n.candidates.front().place);
-                container_cc = cv.country;
-                container_is_country = cv.kind == geo::PlaceKind::country;
-                if (cv.kind == geo::PlaceKind::admin1) container_admin1 = cv.name;
-                has_container = !container_cc.empty();
-            }
+        if (container.known && v.country == container.cc &&
+            (container.is_country || (!container.admin1.empty() && v.admin1 == container.admin1)))
+            sc += 3.0;
+        scores.push_back(sc);
+        if (sc > best_s) {
+            best_s = sc;
+            choice.id = c.place;
         }
-        const std::size_t memo_key = key_of[mi] * 2u + (m.demonym ? 1u : 0u);
+    }
+    for (double sc : scores) total += std::exp(sc - best_s);
+    choice.p = total > 0 ? 1.0 / total : 0;
+    return choice;
+}
+
+/// Stage 5: a mention naming a direction of its place ("le nord du Mali")
+/// gets that part, made once per reader.
+void attach_part(Analysis& a, Mention& m) {
+    const std::string part_key = std::to_string(*m.place) + "#" + std::to_string(m.direction);
+    std::optional<geo::Place> part;
+    {
+        const std::lock_guard<std::mutex> lock(a.rd.parts_mutex);
+        if (const auto it = a.rd.parts.find(part_key); it != a.rd.parts.end()) part = it->second;
+    }
+    if (!part) {
+        part = direction_part(a.view(*m.place), m.direction);
+        const std::lock_guard<std::mutex> lock(a.rd.parts_mutex);
+        a.rd.parts.emplace(part_key, *part);
+    }
+    m.part = a.add_part(std::move(*part));
+}
+
+} // namespace
+
+void resolve_mentions(Analysis& a) {
+    const ArticleContext ctx = article_context(a);
+    // Names without a container (", Texas") resolve the same way everywhere.
+    std::vector<std::optional<Choice>> memo(ctx.key_ids.size() * 2);  // by key id × demonym
+    for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+        Mention& m = a.mentions[mi];
+        if (place_seat(a, m, ctx.keys[mi])) continue;
+        const Container container = container_of(a, mi);
+        const std::size_t memo_key = ctx.key_of[mi] * 2u + (m.demonym ? 1u : 0u);
         Choice choice;
         std::size_t count = 0;
         const gazetteer::Candidate* only = nullptr;
@@ -212,66 +307,17 @@ void resolve_mentions(Analysis& a) {
         if (count == 1) {  // nothing to choose
             choice.id = only->place;
             choice.p = 1.0;
-        } else if (memo[memo_key] && !has_container) {
+        } else if (memo[memo_key] && !container.known) {
             choice = *memo[memo_key];
         } else {
-            double best_s = -1e9, total = 0;
-            std::vector<double> scores;
-            std::size_t seen = 0;
-            float top = 0;
-            for (const auto& c : m.candidates)
-                if (c.demonym == m.demonym) top = std::max(top, c.score);
-            for (const auto& c : m.candidates) {
-                if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
-                if (++seen > 40) break;
-                double sc = std::log(static_cast<double>(c.score) + 1.0);
-                if (want && c.langs && !(c.langs & want)) sc -= 0.2;
-                // Context may choose among comparable readings, never turn a
-                // country into a hamlet of the same name ("China, Texas"): such
-                // a candidate cannot win, and its record need not be read.
-                if (c.score * 20 < top) {
-                    scores.push_back(sc);
-                    continue;
-                }
-                const auto v = a.view(c.place);
-                const double w = country_weight(key_of[mi], v.country);
-                sc += 1.5 * std::min(w, 3.0) / 3.0;
-                if (v.kind != geo::PlaceKind::country && grid.any_within(v.point, 300, key_of[mi])) sc += 1.0;
-                if (v.kind != geo::PlaceKind::admin1 && !v.admin1.empty() && !admin1_named.empty()) {
-                    const auto f = admin1_named.find(std::string(v.country) + "|" + std::string(v.admin1));
-                    if (f != admin1_named.end() && f->second != key_of[mi]) sc += 1.0;
-                }
-                if (has_container && v.country == container_cc &&
-                    (container_is_country || (!container_admin1.empty() && v.admin1 == container_admin1)))
-                    sc += 3.0;
-                scores.push_back(sc);
-                if (sc > best_s) {
-                    best_s = sc;
-                    choice.id = c.place;
-                }
-            }
-            for (double sc : scores) total += std::exp(sc - best_s);
-            choice.p = total > 0 ? 1.0 / total : 0;
-            if (!has_container) memo[memo_key] = choice;
+            choice = choose_candidate(a, m, ctx.key_of[mi], ctx, container);
+            if (!container.known) memo[memo_key] = choice;
         }
         if (!choice.id) continue;
         const double recog = 1.0 / (1.0 + std::exp(-(m.evidence - 0.5)));
         m.place = choice.id;
         m.confidence = std::clamp(choice.p * recog, 0.01, 0.99);
-        if (m.direction) {
-            const std::string part_key = std::to_string(*choice.id) + "#" + std::to_string(m.direction);
-            std::optional<geo::Place> part;
-            {
-                const std::lock_guard<std::mutex> lock(a.rd.parts_mutex);
-                if (const auto it = a.rd.parts.find(part_key); it != a.rd.parts.end()) part = it->second;
-            }
-            if (!part) {
-                part = direction_part(a.view(*choice.id), m.direction);
-                const std::lock_guard<std::mutex> lock(a.rd.parts_mutex);
-                a.rd.parts.emplace(part_key, *part);
-            }
-            m.part = a.add_part(std::move(*part));
-        }
+        if (m.direction) attach_part(a, m);
     }
 }
 

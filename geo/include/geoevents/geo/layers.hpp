@@ -95,7 +95,8 @@ struct LayerInput {
 ///   a point place gives its own point, an area its polygon's GEOS
 ///   PointOnSurface (never a centroid that may fall outside). Fields
 ///   event_id, type, date_start, date_end, date_text, precision, actors,
-///   places, place_id, place_name, location_kind ("point"|"area"), sources,
+///   places, place_id, place_name, location_kind ("point"|"area"), inferred
+///   (the inferred places: "id (role: origin_rule)", empty if none), sources,
 ///   evidence, confidence.
 /// - `movements` (MultiLineString): one per (origin, destination) pair of a
 ///   withdrawal, redeployment, deployment or support event that has a
