@@ -48,6 +48,7 @@ const std::string natural_earth = (work / "natural-earth-10m.gpkg").string();
 
 int run(const std::vector<std::string>& argv) {
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     // The children's output and notes are not part of the measure.
@@ -156,7 +157,7 @@ BENCHMARK(BM_Encode)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 int main(int argc, char** argv) {
     fs::create_directories(work);
     const std::string bin = GEOEVENTS_BIN;
-    if (run({bin, "map", GEOEVENTS_SOURCE_DIR "/samples/barkhane", "-o", (work / "story").string(), "--no-render", "-q"}) != 0) {
+    if (run({bin, "map", std::string(GEOEVENTS_SOURCE_DIR) + "/samples/barkhane", "-o", (work / "story").string(), "--no-render", "-q"}) != 0) {
         std::fprintf(stderr, "bench_render: cannot map the sample story (is the set-up done?)\n");
         return 1;
     }
@@ -192,7 +193,7 @@ int main(int argc, char** argv) {
         // The builder's rule (docs/render.md): ground at the centre per pixel, 111.32 km a degree.
         const double degrees_per_pixel = 1.0 / v.k / 1000.0 / 111.32;
         c.resolution = render::resolution_for(degrees_per_pixel) == render::Resolution::r10m ? "1:10m" : "1:50m";
-        c.mapnik = {"/usr/bin/python3", GEOEVENTS_SOURCE_DIR "/bench/mapnik_render.py", gpkg, natural_earth,
+        c.mapnik = {"/usr/bin/python3", std::string(GEOEVENTS_SOURCE_DIR) + "/bench/mapnik_render.py", gpkg, natural_earth,
                     (work / (c.zoomed ? "mapnik-sahel.png" : "mapnik.png")).string(), "1080", "1080", v.projection,
                     num(v.x0), num(v.y0 - 1080 / v.k), num(v.x0 + 1080 / v.k), num(v.y0)};
     }

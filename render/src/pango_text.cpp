@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <map>
+#include <memory>
 #include <tuple>
 
 #include "geoevents/render/text.hpp"
@@ -65,23 +66,27 @@ TextMetrics PangoShaper::measure(std::string_view text, const Font& font) const 
 }
 
 void require_font(const std::string& family) {
-    // Ask fontconfig for the family and check the best match IS that family:
-    // fontconfig always answers with some font, and a silent substitute
-    // would change every measurement and the look of the map.
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(family.c_str()));
-    if (!pattern) throw FontError("font family '" + family + "' is not a valid font name");
-    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
-    FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-    bool found = false;
-    if (match) {
-        FcChar8* got = nullptr;
-        for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &got) == FcResultMatch; ++i)
-            if (got && FcStrCmpIgnoreCase(got, reinterpret_cast<const FcChar8*>(family.c_str())) == 0) found = true;
-        FcPatternDestroy(match);
-    }
-    FcPatternDestroy(pattern);
+    // Lists the fonts whose family IS that family: fontconfig's matching
+    // always answers with some font, and a silent substitute would change
+    // every measurement and the look of the map. Listing applies none of the
+    // configuration's substitution rules, which matching runs first (7
+    // million instructions a call on Debian's configuration, about 1 ms).
+    struct PatternDeleter {
+        void operator()(FcPattern* p) const noexcept { FcPatternDestroy(p); }
+    };
+    struct ObjectSetDeleter {
+        void operator()(FcObjectSet* o) const noexcept { FcObjectSetDestroy(o); }
+    };
+    struct FontSetDeleter {
+        void operator()(FcFontSet* f) const noexcept { FcFontSetDestroy(f); }
+    };
+    const std::unique_ptr<FcPattern, PatternDeleter> pattern(FcPatternCreate());
+    const std::unique_ptr<FcObjectSet, ObjectSetDeleter> objects(FcObjectSetCreate());
+    if (!pattern || !objects || !FcObjectSetAdd(objects.get(), FC_FAMILY) ||
+        !FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str())))
+        throw FontError("cannot look up font family '" + family + "' (out of memory)");
+    const std::unique_ptr<FcFontSet, FontSetDeleter> fonts(FcFontList(nullptr, pattern.get(), objects.get()));
+    const bool found = fonts && fonts->nfont > 0;
     if (!found) {
         const std::string package = family.starts_with("Noto") ? "fonts-noto-core" : "the package that provides it";
         throw FontError("font '" + family + "' is not installed: install the Debian package " + package +
