@@ -125,9 +125,15 @@ public:
         // Thin lines (the basemap's coastlines and borders: thousands of
         // segments) are rasterised with Cairo's 4×4 sampling rather than its
         // 256×15 one: the same look at these widths, at about half the cost
-        // (stroking them was half of the drawing).
+        // (stroking them was half of the drawing). Their ends are cut square:
+        // a round cap 0.35 pixel long cannot be told from a square one, but
+        // costs an arc's worth of polygon on each of the inset's 1,600 short
+        // coastline parts (they drew 2.4 times slower).
         const bool thin = !m_vector && l.stroke.width * m_scale <= thin_line_px;
-        if (thin) cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_FAST);
+        if (thin) {
+            cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_FAST);
+            cairo_set_line_cap(m_cr, CAIRO_LINE_CAP_BUTT);
+        }
         cairo_stroke(m_cr);
         if (thin) cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_GRAY);
     }
