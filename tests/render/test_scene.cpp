@@ -320,6 +320,27 @@ TEST_CASE("fonts: a missing family is named with its Debian package", "[render][
     CHECK_THROWS_WITH(require_font("Noto Nonexistent Display"), Catch::Contains("fonts-noto-core"));
 }
 
+// After require_font, text in a checked family is laid out over a font map
+// holding only that family's files (pango_text.cpp); a family spelled
+// otherwise ("noto sans": fontconfig matches it, the private map does not
+// know it) goes through the whole system configuration. Both must measure
+// the same: the same font files are chosen, and a character the family
+// lacks falls back alike.
+TEST_CASE("fonts: a checked family measures as through the system configuration", "[render][fonts]") {
+    require_font("Noto Sans");
+    const PangoShaper shaper;
+    for (const char* text : {"Niamey", "Côte d'Ivoire — Ménaka, Ségou", "Łódź, Αθήνα, Москва", "東京 Tokyo"})
+        for (const bool bold : {false, true})
+            for (const bool italic : {false, true}) {
+                const TextMetrics own = shaper.measure(text, {"Noto Sans", 14, bold, italic});
+                const TextMetrics system = shaper.measure(text, {"noto sans", 14, bold, italic});
+                INFO(text << (bold ? " bold" : "") << (italic ? " italic" : ""));
+                CHECK(own.size.w == system.size.w);
+                CHECK(own.size.h == system.size.h);
+                CHECK(own.baseline == system.baseline);
+            }
+}
+
 TEST_CASE("the style file: samples/style.json is the default; typos and bad values are named", "[render][style]") {
     CHECK(load_style(GEOEVENTS_SOURCE_DIR "/samples/style.json") == default_style());
     CHECK_THROWS_WITH(parse_style(R"({"sea": "#ffffff", "lnad": "#000000"})", "my.json"), Catch::Contains("my.json: style key 'lnad': unknown key"));
