@@ -276,9 +276,7 @@ std::optional<geo::Place> country_of(const Analysis& a, const geo::Place& p) {
 /// A capitalised nationality noun that is the subject of the clause: at its
 /// start or after "the/les", and followed by the trigger at `trigger`, a verb
 /// of an agent or an English past form ("les Maliens ont manifesté", "the
-/// French withdrew", "Nigerians voted"). A French one is a demonym mention; an
-/// English plural in -s is not printed as a toponym (the benchmarks count the
-/// adjective only), so its singular is asked of the gazetteer's demonyms.
+/// French withdrew", "Nigerians voted"): a demonym mention.
 /// Returns the country it points to and the token after the noun.
 std::optional<std::pair<geo::Place, std::size_t>> nationality_subject(const Analysis& a, std::size_t k, std::size_t trigger,
                                                                       const std::vector<std::size_t>& mention_at,
@@ -300,16 +298,6 @@ std::optional<std::pair<geo::Place, std::size_t>> nationality_subject(const Anal
         if (!a.mentions[mi].demonym || !toponyms[mi].place) return std::nullopt;
         place = *toponyms[mi].place;
         end = a.mentions[mi].last;
-    } else if (!a.french) {
-        const std::string_view key = a.key(k);
-        if (key.size() <= 4 || key.back() != 's') return std::nullopt;
-        for (const auto& c : a.gz.lookup_key(key.substr(0, key.size() - 1))) {
-            if (!c.demonym || c.place >= a.gz.size()) continue;
-            const auto v = a.gz.place(c.place);
-            if (v.kind != geo::PlaceKind::country && !v.curated) continue;
-            place = v.to_place();
-            break;
-        }
     }
     if (!place || end >= toks.size() || !toks[end].is(tf_word)) return std::nullopt;
     const std::string_view next = a.key(end);
