@@ -400,6 +400,29 @@ std::vector<Trig> find_triggers(const Analysis& a, const Sentence& s, const std:
     return trigs;
 }
 
+/// A plural noun trigger that is the object of a verb of an agent within
+/// three words before it, in its clause ("a imposé des sanctions", "ont mené
+/// des frappes", "imposed new sanctions", "launched airstrikes"): what was
+/// done, not a generic mention ("en proie aux attaques").
+bool object_of_verb(const Analysis& a, const Trig& tr) {
+    const auto& toks = a.tokens;
+    std::size_t k = tr.first, words = 0;
+    while (k > 0 && words < 3) {
+        --k;
+        const Token& t = toks[k];
+        if (!t.is(tf_word) || t.sentence != toks[tr.first].sentence) return false;
+        ++words;
+        if (!t.is(tf_lower)) return false;
+        if (t.lex & lx_actor_verb) return true;
+        const std::string_view key = a.key(k);
+        if (!a.french && key.size() >= 5 && key.ends_with("ed")) return true;
+        // A preposition makes it no object ("plagued by attacks"); French
+        // partitive articles are not one ("des sanctions").
+        if ((t.lex & lx_prep) && key != "des" && key != "de" && key != "d" && key != "du") return false;
+    }
+    return false;
+}
+
 /// What the stages reading one sentence share.
 struct SentenceView {
     const Analysis& a;
@@ -677,12 +700,25 @@ void collect_actors(const SentenceView& v, const Trig& tr, Draft& d) {
         d.actor_places.push_back(people->first);
         k = people->second - 1;
     }
-    for (std::size_t k = s.first; k < tr.first; ++k) {
-        if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
-        std::size_t e = k;
-        while (e + 1 < tr.first && (toks[e + 1].is(tf_person) || toks[e + 1].is(tf_hyphen))) ++e;
-        add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[e].end - toks[k].start)));
+    // An acronym opening the sentence, alone or after an article, is the
+    // organisation that acts ("la CEDEAO a imposé", "ECOWAS suspended").
+    {
+        std::size_t k = s.first;
+        if (k < tr.first && toks[k].is(tf_word) && toks[k].is(tf_stop) && !toks[k].is(tf_allcaps)) ++k;
+        while (k < tr.first && !toks[k].is(tf_word)) ++k;
+        if (k < tr.first && toks[k].is(tf_allcaps) && !toks[k].is(tf_digit) && toks[k].end - toks[k].start >= 2 &&
+            v.mention_at[k] == no_mention && !toks[k].is(tf_org) && !toks[k].is(tf_person))
+            add_actor(d.event.actors, std::string(a.raw(toks[k])));
     }
+    // People and organisations named before the trigger ("Emmanuel Macron a
+    // annoncé", "l'UE a imposé", "the EU imposed"): each run of their tokens.
+    for (const std::uint32_t flag : {tf_person, tf_org})
+        for (std::size_t k = s.first; k < tr.first; ++k) {
+            if (!toks[k].is(flag) || (k > s.first && toks[k - 1].is(flag))) continue;
+            std::size_t e = k;
+            while (e + 1 < tr.first && (toks[e + 1].is(flag) || toks[e + 1].is(tf_hyphen))) ++e;
+            add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[e].end - toks[k].start)));
+        }
 }
 
 /// Whether a type that needs an agent has one: an actor, a possessive before
@@ -749,8 +785,9 @@ void read_sentence(SentenceView& v, const std::optional<geo::Place>& focus, std:
         d.order = toks[tr.first].start;
         place_trigger(v, trigs, ti, d);
         const DateChoice date = date_trigger(v, tr);
-        // Generic plurals ("en proie aux attaques") and counts need a date or a number.
-        if (tr.plural && !date.same_clause && type != EventType::casualties) continue;
+        // Generic plurals ("en proie aux attaques") and counts need a date or a
+        // number, unless a verb acts on them ("a imposé des sanctions").
+        if (tr.plural && !date.same_clause && type != EventType::casualties && !object_of_verb(a, tr)) continue;
         if (type == EventType::casualties && !has_number && !date.same_clause) continue;
         infer_places(v, tr, date, focus, d);
         if (d.event.places.empty()) continue;  // an event nobody can map is noise here
