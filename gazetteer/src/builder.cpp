@@ -156,9 +156,7 @@ std::unordered_map<std::string, std::string> read_gettext(const fs::path& p) {
 /// A subdivision name made only of words of direction or position and of
 /// generic nouns ("Centre", "Est", "Centre-Nord", "North East", "Northern
 /// Region", "Sud-Ouest") is also an ordinary phrase of the news ("le centre
-/// du pays", "in the east"): such names are indexed at the weight of an
-/// alternate name, never as a place's own name, so that they are not
-/// trusted on their own.
+/// du pays", "in the east").
 bool generic_name(std::string_view key) {
     static const std::unordered_set<std::string_view> generic{
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
@@ -258,6 +256,12 @@ private:
         std::string code, name, parent;  // parent: the full code of the first-level subdivision, "" at the first level
     };
     std::vector<IsoSubdivision> m_iso_all;
+    std::unordered_map<std::string, std::string> m_iso_type;  // code → iso-codes type ("Region", "Province")
+    // Words of the English and French dictionaries (which also list names:
+    // "texas", "gaza"), each with the countries where a cities500 place bears
+    // it as its own name ("" when none does).
+    std::unordered_map<std::string, std::string> m_common_words;
+    void read_common_words();
     // Cities that a division named like them must rank below: seats of
     // government and of administrative divisions, and cities of ≥ 100,000
     // people. Normalised name → cities.
@@ -265,9 +269,17 @@ private:
     /// Lowers `e`'s importance below every notable city of its country that bears its name.
     void rank_below_namesakes(Entry& e) const;
     /// Indexes a subdivision's name as the sources write it: "A Coruña [La
-    /// Coruña]" gives both names, "Aousserd (EH)" its name without the note;
-    /// a generic name ("Centre", "North East") only at the alternate weight.
-    void add_subdivision_name(std::uint32_t place, std::string_view name, std::uint8_t langs);
+    /// Coruña]" gives both names, "Aousserd (EH)" its name without the note.
+    /// A name that is also an ordinary phrase or word of the news (a generic
+    /// name, or one word of the English or French dictionary: "Centre",
+    /// "Unity", "Pool", "Delta") is indexed only with its type, the way the
+    /// news names such a division: "Centre-Nord Region", "province of Soum",
+    /// "région du Centre-Nord", "province du Soum", "département de l'Atlantique".
+    /// The dictionary test applies to the subdivisions placed by
+    /// add_subdivisions only (`placed_by_point`), those matched to a seat
+    /// being known under their own names.
+    void add_subdivision_name(std::uint32_t place, std::string_view name, std::uint8_t langs, std::string_view type,
+                              bool placed_by_point);
     /// The first-level subdivision of the city of `e`'s country nearest to its point (its seat town), "" when none is within 0.1°.
     std::string seat_admin1(const Entry& e) const;
 };
@@ -374,6 +386,7 @@ void Builder::read_iso_subdivisions() {
         if (code.size() < 4 || code[2] != '-') continue;
         const std::string parent = str_of(s, "parent");
         m_iso_all.push_back({code, str_of(s, "name"), parent.empty() ? "" : code.substr(0, 3) + parent});
+        m_iso_type[code] = str_of(s, "type");
         if (parent.empty()) m_iso_subdiv.emplace(code.substr(0, 2), std::make_pair(code, str_of(s, "name")));
     }
     m_info["iso-codes"] = m_src.iso_3166_2.string();
@@ -463,11 +476,17 @@ void Builder::read_cities() {
     }
 }
 
+/// A notable city of `e`'s country, or a capital or city of ≥ 100,000 people
+/// of another ("Gaza" the city before Mozambique's province of Gaza).
+bool namesake_counts(const Entry& e, const Entry& city) {
+    return (city.cc[0] == e.cc[0] && city.cc[1] == e.cc[1]) || (city.flags & flag_capital) || city.population >= 100000;
+}
+
 void Builder::rank_below_namesakes(Entry& e) const {
     const auto it = m_notable_cities.find(normalize(e.name));
     if (it == m_notable_cities.end()) return;
     for (const auto c : it->second)
-        if (m_places[c].cc[0] == e.cc[0] && m_places[c].cc[1] == e.cc[1])
+        if (namesake_counts(e, m_places[c]))
             e.importance = std::min(e.importance, m_places[c].importance *
                                                       (e.kind == PlaceKind::admin2 ? namesake_factor_admin2 : namesake_factor));
 }
@@ -517,7 +536,7 @@ void Builder::resolve_admin1() {
                 e.importance = std::min(e.importance, m_places[c].importance * 0.45f);
         }
         const std::uint32_t idx = add_place(std::move(e));
-        add_subdivision_name(idx, m_places[idx].name, 0);
+        add_subdivision_name(idx, m_places[idx].name, 0, m_iso_type[match->first], false);
         ++m_stats.admin1;
     }
 }
@@ -536,7 +555,46 @@ std::string Builder::seat_admin1(const Entry& e) const {
     return out;
 }
 
-void Builder::add_subdivision_name(std::uint32_t place, std::string_view name, std::uint8_t langs) {
+void Builder::read_common_words() {
+    for (const char* pkg : {"an-array-of-english-words", "an-array-of-french-words"}) {
+        const fs::path dir = m_src.packages / pkg;
+        m_info[pkg] = package_version(dir);
+        const json words = read_json(dir / "index.json");
+        if (!words.is_array()) throw ParseError((dir / "index.json").string(), 0, 0, "expected an array of words");
+        for (const auto& w : words)
+            if (w.is_string()) m_common_words.emplace(normalize(w.get<std::string>()), std::string());
+    }
+    for (const auto& p : m_places)
+        if (p.kind == PlaceKind::city)
+            if (auto it = m_common_words.find(normalize(p.name)); it != m_common_words.end()) it->second.append(p.cc, 2);
+}
+
+namespace {
+/// French name of an iso-codes subdivision type, "" when there is none here.
+std::string_view french_type(std::string_view type) {
+    static const std::unordered_map<std::string_view, std::string_view> fr{
+        {"region", "région"},       {"province", "province"},       {"state", "État"},
+        {"department", "département"}, {"district", "district"},    {"prefecture", "préfecture"},
+        {"governorate", "gouvernorat"}, {"county", "comté"},        {"municipality", "municipalité"},
+        {"autonomous region", "région autonome"}, {"division", "division"}};
+    std::string lower(type);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto it = fr.find(lower);
+    return it == fr.end() ? std::string_view() : it->second;
+}
+
+/// "du Centre-Nord", "de l'Est", "des Cascades": the names of direction and
+/// the common nouns these divisions bear are masculine, plural when in -s.
+std::string french_of(std::string_view name) {
+    const std::string key = normalize(name);
+    if (!key.empty() && key.back() == 's') return "des " + std::string(name);
+    if (!key.empty() && std::string_view("aeiouy").find(key[0]) != std::string_view::npos) return "de l'" + std::string(name);
+    return "du " + std::string(name);  // also before an h aspiré: "du Haut-Ogooué"
+}
+} // namespace
+
+void Builder::add_subdivision_name(std::uint32_t place, std::string_view name, std::uint8_t langs, std::string_view type,
+                                   bool placed_by_point) {
     auto trim = [](std::string_view v) {
         while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
         while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
@@ -546,13 +604,27 @@ void Builder::add_subdivision_name(std::uint32_t place, std::string_view name, s
         n = trim(n);
         if (n.empty()) return;
         const std::string key = normalize(n);
-        float weight = generic_name(key) ? w_alternate : w_primary;
+        // A dictionary word is a common word unless a town of the subdivision's
+        // country bears it ("Soum", "Unity" and Mozambique's "Gaza" are; Mali's "Kati" is not).
+        const auto word = placed_by_point && key.find(' ') == std::string::npos ? m_common_words.find(key) : m_common_words.end();
+        bool common = word != m_common_words.end();
+        for (std::size_t i = 0; common && i + 1 < word->second.size(); i += 2)
+            if (word->second[i] == m_places[place].cc[0] && word->second[i + 1] == m_places[place].cc[1]) common = false;
+        if (generic_name(key) || common) {
+            if (type.empty()) return;
+            const std::string t(type);
+            add_name(place, std::string(n) + " " + t, w_primary, lang_en);
+            add_name(place, t + " of " + std::string(n), w_primary, lang_en);
+            if (const auto fr = french_type(type); !fr.empty()) add_name(place, std::string(fr) + " " + french_of(n), w_primary, lang_fr);
+            return;
+        }
+        float weight = w_primary;
         // Another name of the subdivision may be a notable city's ("Vladimir",
         // the French name of Vladimirskaja oblast'): under it, the city first.
         if (const auto it = m_notable_cities.find(key); it != m_notable_cities.end()) {
             const Entry& e = m_places[place];
             for (const auto c : it->second)
-                if (m_places[c].cc[0] == e.cc[0] && m_places[c].cc[1] == e.cc[1] && e.importance > 0)
+                if (namesake_counts(e, m_places[c]) && e.importance > 0)
                     weight = std::min(weight, namesake_factor * m_places[c].importance / e.importance);
         }
         add_name(place, n, weight, langs);
@@ -619,6 +691,7 @@ void Builder::add_subdivisions() {
     for (const auto& s : m_iso_all) {
         const auto pt = points.find(s.code);
         auto idx = find("iso:" + s.code);
+        const bool placed_by_point = !idx;
         if (!idx) {
             if (pt == points.end()) continue;
             Entry e;
@@ -641,11 +714,12 @@ void Builder::add_subdivisions() {
             }
             rank_below_namesakes(e);
             idx = add_place(std::move(e));
-            add_subdivision_name(*idx, s.name, 0);
+            add_subdivision_name(*idx, s.name, 0, m_iso_type[s.code], placed_by_point);
         }
-        if (pt != points.end() && pt->second.name != s.name) add_subdivision_name(*idx, pt->second.name, 0);
+        if (pt != points.end() && pt->second.name != s.name)
+            add_subdivision_name(*idx, pt->second.name, 0, m_iso_type[s.code], placed_by_point);
         if (const auto fr = french.find(s.name); fr != french.end() && fr->second != s.name)
-            add_subdivision_name(*idx, fr->second, lang_fr);
+            add_subdivision_name(*idx, fr->second, lang_fr, m_iso_type[s.code], placed_by_point);
     }
 }
 
@@ -1012,6 +1086,7 @@ BuildStats Builder::run(const fs::path& output) {
     read_countries();
     read_iso_subdivisions();
     read_cities();
+    read_common_words();
     resolve_admin1();
     add_subdivisions();
     read_curated_places();

@@ -102,6 +102,11 @@ struct Fixture {
  {"name":"Soum","iso3166_2":"BF-SOM","latitude":"14.29","longitude":"-1.35"},
  {"name":"Nowhere","iso3166_2":"BF-ZZZ","latitude":"95","longitude":"0"},
  {"name":"Boucle","latitude":"12.5","longitude":"-3.6"}])");
+        // Dictionary words: a subdivision named by one of them is found only with its type.
+        write(pk / "an-array-of-english-words/package.json", R"({"version":"0.0-test"})");
+        write(pk / "an-array-of-english-words/index.json", R"(["east","pool","the"])");
+        write(pk / "an-array-of-french-words/package.json", R"({"version":"0.0-test"})");
+        write(pk / "an-array-of-french-words/index.json", R"(["centre","est","sahel"])");
         write(root / "iso_3166-2.mo", gettext_catalogue({{"Blue Nile", "Nil Bleu"}, {"Soum", "Soum"}}));
         write(root / "curated/places.csv",
               "id,name,name_fr,kind,country,lat,lon,bbox,polygon_wkt,clip,population,source\n"
@@ -201,15 +206,22 @@ TEST_CASE("subdivisions without a seat and second-level subdivisions are placed 
     CHECK(cercle.admin1 == "Gao");  // its seat town's subdivision
     CHECK_FALSE(cercle.curated);     // ranked as a subdivision, not trusted as a curated area
 
-    // A name of directions is not a place's own name: the curated Sahel stays first,
-    // and Centre-Nord is only an alternate.
+    // A name of directions or a dictionary word is found only with the
+    // division's type: "Sahel" alone is the curated region, "Centre-Nord"
+    // alone nothing.
     const auto sahel = gz.lookup("Sahel");
-    REQUIRE(sahel.size() == 2);
+    REQUIRE(sahel.size() == 1);
     CHECK(gz.place(sahel[0].place).id == "curated:sahel");
-    const auto centre_nord = gz.lookup("Centre-Nord");
-    REQUIRE(centre_nord.size() == 1);
-    CHECK_FALSE(centre_nord.front().primary);
+    CHECK(gz.lookup("Centre-Nord").empty());
     CHECK(gz.lookup("Centre").empty());
+    for (const char* phrase : {"région du Centre-Nord", "Centre-Nord Region", "region of Centre-Nord"}) {
+        INFO(phrase);
+        const auto c = gz.lookup(phrase);
+        REQUIRE(c.size() == 1);
+        CHECK(gz.place(c.front().place).id == "iso:BF-05");
+        CHECK(c.front().primary);
+    }
+    CHECK(gz.place(gz.lookup("région du Sahel").front().place).id == "iso:BF-12");
 }
 
 TEST_CASE("a malformed curated row fails the build with file and line, leaving the old index", "[gazetteer][build]") {
