@@ -211,7 +211,7 @@ struct Engine {
 
     /// A label box of request `self` would be too close to this item.
     bool box_hits(const Item& it, const Box& box, std::size_t self) const noexcept {
-        if ((it.kind == Kind::label || it.kind == Kind::leader || it.kind == Kind::marker) && it.owner == self) return false;
+        if ((it.kind == Kind::label || it.kind == Kind::leader) && it.owner == self) return false;
         if (it.is_box()) return closer_than(box, it.box, options.padding);
         return distance(it.a, it.b, box) < it.reach + options.padding - eps;
     }
@@ -221,8 +221,11 @@ struct Engine {
         switch (it.kind) {
         case Kind::obstacle_line: return false;
         case Kind::obstacle_box: return distance(a, b, it.box) < options.padding - eps;
-        case Kind::label:
-        case Kind::marker: return it.owner != self && distance(a, b, it.box) < options.padding - eps;
+        case Kind::label: return it.owner != self && distance(a, b, it.box) < options.padding - eps;
+        case Kind::marker: // its own markers (also when it shares them) are inside the circle its leader starts from
+            if (it.owner == self || std::find(requests[self].markers.begin(), requests[self].markers.end(), it.box) != requests[self].markers.end())
+                return false;
+            return distance(a, b, it.box) < options.padding - eps;
         case Kind::clearance:
         case Kind::leader:
             if (it.owner == self) return false;
@@ -341,12 +344,17 @@ struct Engine {
             if (r.area) {  // an area's name over one of its points stays there
                 const Point c{(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2};
                 const auto at = [&](Point q) { return std::abs(c.x - q.x) < 1e-6 && std::abs(c.y - q.y) < 1e-6; };
-                if (at(r.anchor) || std::any_of(r.inside.begin(), r.inside.end(), at)) return p;
+                if ((at(r.anchor) || std::any_of(r.inside.begin(), r.inside.end(), at)) && clear_of_own_marker(r, b)) return p;
             }
             if (attach(r, p)) return p;
             return std::nullopt;
         }
         return std::nullopt;
+    }
+
+    /// An area's name written over its area keeps off its own markers, if it has any.
+    bool clear_of_own_marker(const LabelRequest& r, const Box& b) const noexcept {
+        return r.clearance == 0 || distance(r.anchor, b) >= r.clearance + options.padding - eps;
     }
 
     /// The box of `size` beyond distance `d` from the anchor in direction
@@ -374,7 +382,7 @@ struct Engine {
                     const Size& z = r.sizes[s];
                     Placement p{{c.x - z.w / 2, c.y - z.h / 2, c.x + z.w / 2, c.y + z.h / 2}, s,
                                 area_candidate - static_cast<int>(k), false, {}, {}};
-                    if (options.canvas.contains(p.box)) out.push_back(p);
+                    if (options.canvas.contains(p.box) && clear_of_own_marker(r, p.box)) out.push_back(p);
                 }
         const auto add = [&](int ring, std::size_t s, double d) {
             for (int k = 0; k < label_positions; ++k) {
@@ -429,7 +437,9 @@ struct Engine {
             // A placed label takes its leader and, when it is drawn only with its label, its marker along.
             const bool moves = it.kind == Kind::label || it.kind == Kind::leader ||
                                (it.kind == Kind::clearance && requests[it.owner].marker_optional);
-            if (!moves || requests[it.owner].priority > requests[r].priority)
+            // A label of higher priority moves only if it is required (and
+            // then rearrange() puts it elsewhere or undoes everything).
+            if (!moves || (requests[it.owner].priority > requests[r].priority && !requests[it.owner].required))
                 blocked = true;
             else if (std::find(out.begin(), out.end(), it.owner) == out.end())
                 out.push_back(it.owner);

@@ -1062,8 +1062,11 @@ private:
             r.req.clearance = r.dot ? m_st.place_dot_size / 2 + 1 : 0;
             // Event markers on the place: the label goes around them, and
             // they mark the place (no dot under them).
+            // An area whose point falls on markers another place claimed
+            // (the Sahel on the Liptako's casualties, eastern Mali on Mali's
+            // row) goes around them too: its own point is covered.
             for (auto& c : m_clusters)
-                if (!c.claimed && std::hypot(c.centre.x - at.x, c.centre.y - at.y) <= c.radius) {
+                if ((!c.claimed || area_like) && std::hypot(c.centre.x - at.x, c.centre.y - at.y) <= c.radius) {
                     c.claimed = true;
                     r.dot = false;
                     r.req.anchor = c.centre;

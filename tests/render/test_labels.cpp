@@ -72,6 +72,12 @@ Map random_map(unsigned seed, bool with_previous = false, int min_places = 10, i
         r.priority = kind == 0 ? 2 : kind <= 2 ? 1 : 0;
         r.required = r.priority == 2;
         r.marker_optional = r.priority == 0 && integer(0, 1) == 0;
+        // Some places have a row of event markers: two boxes within the clearance.
+        if (!r.marker_optional && r.clearance >= 3 && integer(0, 3) == 0) {
+            const double q = r.clearance / 4;
+            for (const double dx : {-2 * q, 2 * q})
+                r.markers.push_back({r.anchor.x + dx - q, r.anchor.y - q, r.anchor.x + dx + q, r.anchor.y + q});
+        }
         // Some story places are areas: no marker (clearance 0) or markers of
         // events on them, and a few other points inside them.
         if (r.priority >= 1 && !r.marker_optional && integer(0, 2) == 0) {
@@ -131,9 +137,16 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
             for (std::size_t v = 0; v + 1 < line.size(); ++v)
                 if (bg::distance(bgs(line[v], line[v + 1]), bgb(p.box)) < m.obstacles.line_half_width + pad - tolerance)
                     fail(who + " touches an obstacle line");
-        for (std::size_t j = 0; j < req.size(); ++j)
-            if (drawn(j) && bg::distance(bgp(req[j].anchor), bgb(p.box)) < req[j].clearance + pad - tolerance)
+        for (std::size_t j = 0; j < req.size(); ++j) {
+            if (!drawn(j)) continue;
+            // Another's row of markers is its boxes; its own marker is its clearance circle.
+            if (j != p.request && !req[j].markers.empty()) {
+                for (const Box& mb : req[j].markers)
+                    if (bg::distance(bgb(mb), bgb(p.box)) < pad - tolerance) fail(who + " covers a marker of '" + req[j].id + "'");
+            } else if (bg::distance(bgp(req[j].anchor), bgb(p.box)) < req[j].clearance + pad - tolerance) {
                 fail(who + " covers the marker of '" + req[j].id + "'");
+            }
+        }
         const double gap = bg::distance(bgp(r.anchor), bgb(p.box)) - r.clearance;
         // An area's name centred on its point or on one of its inside points.
         const auto centred_on = [&](Point q) {
@@ -155,9 +168,17 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
             const BgSegment leader = bgs(p.leader_from, p.leader_to);
             for (const Box& o : m.obstacles.boxes)
                 if (bg::distance(leader, bgb(o)) < pad - tolerance) fail(who + " has a leader across an obstacle");
-            for (std::size_t j = 0; j < req.size(); ++j)
-                if (j != p.request && drawn(j) && bg::distance(bgp(req[j].anchor), leader) < req[j].clearance + pad - tolerance)
+            for (std::size_t j = 0; j < req.size(); ++j) {
+                if (j == p.request || !drawn(j)) continue;
+                if (!req[j].markers.empty()) {
+                    for (const Box& mb : req[j].markers)
+                        if (std::find(r.markers.begin(), r.markers.end(), mb) == r.markers.end() &&
+                            bg::distance(leader, bgb(mb)) < pad - tolerance)
+                            fail(who + " has a leader across a marker of '" + req[j].id + "'");
+                } else if (bg::distance(bgp(req[j].anchor), leader) < req[j].clearance + pad - tolerance) {
                     fail(who + " has a leader across the marker of '" + req[j].id + "'");
+                }
+            }
         } else if (!inside_area && gap > pad + 1 + tolerance) {
             fail(who + " is away from its place without a leader");
         }

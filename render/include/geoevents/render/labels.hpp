@@ -76,10 +76,12 @@ struct LabelRequest {
     bool area = false;
     std::vector<Point> inside;  ///< other points inside the area (only with `area`)
     /// The markers at the place when they are not one round marker (a row
-    /// of event markers): every other label and leader keeps `padding` from
-    /// these boxes instead of from the clearance circle, which then only
-    /// keeps this request's own label and leader off them. REQUIRES: each box
-    /// lies within `clearance` of the anchor. Ignored with `marker_optional`.
+    /// of event markers): every label (its own too) and every other leader
+    /// keeps `padding` from these boxes instead of from the clearance circle;
+    /// its own leader starts on that circle and may cross them. Requests
+    /// that list the same box share it (an area whose point lies on another
+    /// place's markers). REQUIRES: each box lies within `clearance` of the
+    /// anchor. Ignored with `marker_optional`.
     std::vector<Box> markers;
 };
 
