@@ -357,11 +357,11 @@ struct Engine {
         return r.clearance == 0 || distance(r.anchor, b) >= r.clearance + options.padding - eps;
     }
 
-    /// The box of `size` beyond distance `d` from the anchor in direction
-    /// `angle` (radians, y down): the box touches the line normal to that
-    /// direction at distance d, so no point of it is nearer than d.
-    static Box box_towards(Point anchor, Size size, double angle, double d) noexcept {
-        const double ux = std::cos(angle), uy = std::sin(angle);
+    /// The box of `size` beyond distance `d` from the anchor in the direction
+    /// of the unit vector `u` (y down): the box touches the line normal to
+    /// that direction at distance d, so no point of it is nearer than d.
+    static Box box_towards(Point anchor, Size size, Point u, double d) noexcept {
+        const double ux = u.x, uy = u.y;
         const double reach = d + std::abs(ux) * size.w / 2 + std::abs(uy) * size.h / 2;
         const Point c{anchor.x + ux * reach, anchor.y + uy * reach};
         return {c.x - size.w / 2, c.y - size.h / 2, c.x + size.w / 2, c.y + size.h / 2};
@@ -371,45 +371,66 @@ struct Engine {
     /// name centred on the anchor and on its inside points (at each size);
     /// then the eight positions next to the anchor at the largest size, then
     /// at each smaller size, then the rings farther out with a leader (nearest
-    /// ring first, then size, then the eight positions, then the eight angles between them).
-    std::vector<Placement> candidates(std::size_t i) const {
+    /// ring first, then size, then the eight positions, then the eight angles
+    /// between them). f(placement) is called for each until it returns true;
+    /// returns whether it did (candidates are made one by one: most labels
+    /// take one of the first).
+    template <class F> bool for_each_candidate(std::size_t i, F&& f) const {
         const auto& r = requests[i];
-        std::vector<Placement> out;
         if (r.area)
             for (std::size_t s = 0; s < r.sizes.size(); ++s)
                 for (std::size_t k = 0; k <= r.inside.size(); ++k) {
                     const Point c = k == 0 ? r.anchor : r.inside[k - 1];
                     const Size& z = r.sizes[s];
-                    Placement p{{c.x - z.w / 2, c.y - z.h / 2, c.x + z.w / 2, c.y + z.h / 2}, s,
-                                area_candidate - static_cast<int>(k), false, {}, {}};
-                    if (options.canvas.contains(p.box) && clear_of_own_marker(r, p.box)) out.push_back(p);
+                    const Placement p{{c.x - z.w / 2, c.y - z.h / 2, c.x + z.w / 2, c.y + z.h / 2}, s,
+                                      area_candidate - static_cast<int>(k), false, {}, {}};
+                    if (options.canvas.contains(p.box) && clear_of_own_marker(r, p.box) && f(p)) return true;
                 }
-        const auto add = [&](int ring, std::size_t s, double d) {
+        // The directions halfway between the eight positions (22.5° off each axis), as unit vectors.
+        static const std::array<Point, label_positions> between = [] {
+            constexpr std::array<double, label_positions> degrees{-22.5, -157.5, 22.5, 157.5, -67.5, -112.5, 67.5, 112.5};
+            std::array<Point, label_positions> out{};
+            for (std::size_t k = 0; k < label_positions; ++k)
+                out[k] = {std::cos(degrees[k] * std::numbers::pi / 180), std::sin(degrees[k] * std::numbers::pi / 180)};
+            return out;
+        }();
+        const auto ring_of = [&](int ring, std::size_t s, double d) {
             for (int k = 0; k < label_positions; ++k) {
                 Placement p{box_at(r.anchor, r.sizes[s], positions[static_cast<std::size_t>(k)], d), s,
                             ring == 0 ? k : label_positions + (ring - 1) * 2 * label_positions + k, false, {}, {}};
-                if (!options.canvas.contains(p.box)) continue;
-                if (ring > 0 && !attach(r, p)) continue;
-                out.push_back(p);
+                if (!options.canvas.contains(p.box) || (ring > 0 && !attach(r, p))) continue;
+                if (f(p)) return true;
             }
-            if (ring == 0) return;
-            // The angles halfway between the eight positions (22.5° off each axis).
-            static constexpr std::array<double, label_positions> between{-22.5, -157.5, 22.5, 157.5, -67.5, -112.5, 67.5, 112.5};
+            // The angles between: for a required label only (an optional one is
+            // dropped rather than searched for that long).
+            if (ring == 0 || !r.required) return false;
             for (int k = 0; k < label_positions; ++k) {
-                const double angle = between[static_cast<std::size_t>(k)] * std::numbers::pi / 180;
-                Placement p{box_towards(r.anchor, r.sizes[s], angle, d), s,
+                Placement p{box_towards(r.anchor, r.sizes[s], between[static_cast<std::size_t>(k)], d), s,
                             label_positions + (ring - 1) * 2 * label_positions + label_positions + k, false, {}, {}};
-                if (options.canvas.contains(p.box) && attach(r, p)) out.push_back(p);
+                if (options.canvas.contains(p.box) && attach(r, p) && f(p)) return true;
             }
+            return false;
         };
         const double adjacent = r.clearance + options.padding;
-        for (std::size_t s = 0; s < r.sizes.size(); ++s) add(0, s, adjacent);
+        for (std::size_t s = 0; s < r.sizes.size(); ++s)
+            if (ring_of(0, s, adjacent)) return true;
         const int rings = std::max(min_leader_rings, static_cast<int>(std::ceil(options.leader_max / leader_ring_step)));
         for (int ring = 1; ring <= rings; ++ring) {
             const double d = r.clearance + options.leader_max * ring / rings;
             if (d <= adjacent + 1) continue; // no farther than the adjacent ring: no leader needed
-            for (std::size_t s = 0; s < r.sizes.size(); ++s) add(ring, s, d);
+            for (std::size_t s = 0; s < r.sizes.size(); ++s)
+                if (ring_of(ring, s, d)) return true;
         }
+        return false;
+    }
+
+    /// Every candidate of request i, in order of preference.
+    std::vector<Placement> candidates(std::size_t i) const {
+        std::vector<Placement> out;
+        for_each_candidate(i, [&](const Placement& p) {
+            out.push_back(p);
+            return false;
+        });
         return out;
     }
 
@@ -420,9 +441,12 @@ struct Engine {
         if (!is_free(i, Placement{}, marker_part)) return std::nullopt;
         if (with_previous)
             if (auto p = previous(i); p && is_free(i, *p, label_part)) return p;
-        for (const Placement& p : candidates(i))
-            if (is_free(i, p, label_part)) return p;
-        return std::nullopt;
+        std::optional<Placement> found;
+        for_each_candidate(i, [&](const Placement& p) {
+            if (is_free(i, p, label_part)) found = p;
+            return found.has_value();
+        });
+        return found;
     }
 
     // --- local search --------------------------------------------------------

@@ -1201,7 +1201,7 @@ private:
     /// place when it lies in no single country (West Africa). `other` names
     /// nothing and is left out. Nothing is said that the layers do not hold.
     std::string derived_title() const {
-        constexpr std::int64_t month = 31 * 86400;
+        constexpr std::int64_t month = std::int64_t{31} * 86400;
         std::int64_t latest = TimeSpan{}.start;
         for (const auto& e : m_story.events)
             if (e.time.dated()) latest = std::max(latest, e.time.start);

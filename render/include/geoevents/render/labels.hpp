@@ -109,7 +109,8 @@ struct PlacedLabel {
     /// left, above, below), or label_positions + (ring - 1) * 2 *
     /// label_positions + direction on the leader rings 1.. farther out, where
     /// directions 0..7 are the positions above and 8..15 the angles halfway
-    /// between them (a leader may leave its place at any of 16 angles).
+    /// between them (a required label's leader may leave its place at any of
+    /// 16 angles; an optional one's at the eight).
     int candidate = 0;
     bool leader = false;      ///< draw a line from leader_from (edge of the clearance) to leader_to (on the box)
     Point leader_from, leader_to;
