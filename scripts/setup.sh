@@ -80,7 +80,7 @@ fi
 #    or when this build cannot open it (another format version, damaged) -------
 basemap=.cache/basemap.bin
 if [ ! -f "$basemap" ] \
-   || [ -n "$(find data/package-lock.json render/src/basemap_build.cpp render/src/basemap_format.hpp -newer "$basemap" -print -quit)" ] \
+   || [ -n "$(find data/package-lock.json data/curated/names.csv render/src/basemap_build.cpp render/src/basemap_format.hpp -newer "$basemap" -print -quit)" ] \
    || ! "$bin" basemap info --basemap "$basemap" >/dev/null 2>&1; then
   say "building the basemap"
   "$bin" basemap build -o "$basemap"
