@@ -13,7 +13,7 @@ namespace geoevents::app {
 namespace {
 
 struct BuildOptions {
-    std::string output, packages = GEOEVENTS_DEFAULT_PACKAGES;
+    std::string output, packages = GEOEVENTS_DEFAULT_PACKAGES, curated = GEOEVENTS_DEFAULT_CURATED;
     bool quiet = false;
 };
 
@@ -22,7 +22,7 @@ int run_build(const BuildOptions& o) {
     auto progress = [&](const std::string& m) {
         if (!o.quiet) fmt::print(stderr, "  {}\n", m);
     };
-    const auto s = render::build_basemap(o.packages, out, progress);
+    const auto s = render::build_basemap(o.packages, std::filesystem::path(o.curated) / "names.csv", out, progress);
     fmt::print("built {} in {:.1f} s ({:.1f} MB): land {}/{}, coastlines {}/{}, borders {}/{} (1:10m/1:50m), "
                "{} vertices, {} countries, {} capitals\n",
                out.string(), s.seconds, static_cast<double>(s.file_bytes) / 1e6, s.land[0], s.land[1], s.coastlines[0],
@@ -53,9 +53,10 @@ void add_basemap_commands(CLI::App& app, Action& action) {
     bm->require_subcommand(1);
 
     auto b = std::make_shared<BuildOptions>();
-    auto* build = bm->add_subcommand("build", "compile world-atlas, world-countries and cities500 capitals into the basemap file");
+    auto* build = bm->add_subcommand("build", "compile world-atlas, world-countries and cities500 capitals (French names from the curated names.csv) into the basemap file");
     build->add_option("-o,--output", b->output, "file to write (default: $GEOEVENTS_BASEMAP or the project's .cache/basemap.bin)");
     build->add_option("--packages", b->packages, "folder of the pinned npm data packages (node_modules)");
+    build->add_option("--curated", b->curated, "folder of the curated data (its names.csv gives the capitals' French names)");
     build->add_flag("-q,--quiet", b->quiet, "no progress messages");
     build->callback([&action, b] { action = [b] { return run_build(*b); }; });
 

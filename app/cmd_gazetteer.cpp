@@ -32,9 +32,10 @@ int run_build(const BuildOptions& o) {
         if (!o.quiet) fmt::print(stderr, "  {}\n", m);
     };
     const auto stats = gazetteer::build_index(src, out, progress);
-    fmt::print("built {} in {:.1f} s: {} places ({} countries, {} cities, {} subdivisions, {} curated, {} composites), {} names\n",
-               out.string(), stats.seconds, stats.places, stats.countries, stats.cities, stats.admin1, stats.curated,
-               stats.composites, stats.names);
+    fmt::print("built {} in {:.1f} s: {} places ({} countries, {} cities, {} first-level and {} second-level subdivisions, "
+               "{} curated, {} composites), {} names\n",
+               out.string(), stats.seconds, stats.places, stats.countries, stats.cities, stats.admin1, stats.admin2,
+               stats.curated, stats.composites, stats.names);
     if (!stats.skipped.empty()) {
         fmt::print(stderr, "skipped {} malformed source rows:\n", stats.skipped.size());
         for (std::size_t i = 0; i < stats.skipped.size() && i < 20; ++i) fmt::print(stderr, "  {}\n", stats.skipped[i]);

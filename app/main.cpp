@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "commands.hpp"
@@ -46,11 +47,31 @@ int run(int argc, char** argv) {
 }
 } // namespace
 
+#if defined(__SANITIZE_ADDRESS__)
+#define GEOEVENTS_FULL_TEARDOWN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GEOEVENTS_FULL_TEARDOWN 1
+#endif
+#endif
+
 int main(int argc, char** argv) {
+    int rc = geoevents::app::exit_internal;
     try {
-        return run(argc, argv);
+        rc = run(argc, argv);
     } catch (...) {  // setting up the options failed: a bug
         std::fputs("geoevents: internal error\n", stderr);
-        return geoevents::app::exit_internal;
     }
+#ifndef GEOEVENTS_FULL_TEARDOWN
+    // Every output is written and closed by now (files atomically, by
+    // scoped owners); what is left is the libraries' teardown (GDAL's
+    // drivers, PROJ's and fontconfig's caches, each allocation freed one by
+    // one): 9 million instructions, 1.5 % of a `geoevents render`, for
+    // memory the kernel takes back at once. Under AddressSanitizer the
+    // process ends normally, so that leaks are still reported.
+    std::fflush(nullptr);
+    std::_Exit(rc);
+#else
+    return rc;
+#endif
 }

@@ -78,8 +78,13 @@ Map article_map(std::size_t n, unsigned seed = 7) {
     return m;
 }
 
+/// Distance between two boxes (0 when they overlap), as labels.hpp measures it.
+double gap(const Box& a, const Box& b) {
+    return std::hypot(std::max({a.x0 - b.x1, b.x0 - a.x1, 0.0}), std::max({a.y0 - b.y1, b.y0 - a.y1, 0.0}));
+}
+
 /// Pairs that break the contract: label/label closer than the padding,
-/// label/obstacle box overlap, label over a drawn marker's clearance.
+/// label/obstacle box closer than the padding, label over a drawn marker's clearance.
 std::size_t overlaps(const Map& m, const LabelResult& res) {
     std::size_t bad = 0;
     std::vector<bool> placed(m.requests.size(), false);
@@ -87,8 +92,8 @@ std::size_t overlaps(const Map& m, const LabelResult& res) {
     const double pad = m.options.padding - 1e-6;
     for (std::size_t a = 0; a < res.placed.size(); ++a) {
         const Box& box = res.placed[a].box;
-        for (std::size_t b = a + 1; b < res.placed.size(); ++b) bad += box.grown(pad).overlaps(res.placed[b].box);
-        for (const Box& o : m.obstacles.boxes) bad += box.grown(pad).overlaps(o);
+        for (std::size_t b = a + 1; b < res.placed.size(); ++b) bad += gap(box, res.placed[b].box) < pad;
+        for (const Box& o : m.obstacles.boxes) bad += gap(box, o) < pad;
         for (std::size_t i = 0; i < m.requests.size(); ++i) {
             const LabelRequest& r = m.requests[i];
             if (r.marker_optional && !placed[i]) continue; // not drawn

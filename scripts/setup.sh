@@ -63,9 +63,14 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)"
 bin=build/release/bin/geoevents
 
-# 4. The gazetteer index, rebuilt when a source changed ------------------------
+# 4. The gazetteer index, rebuilt when a source or its builder changed (a new
+#    pinned package, a curated row, a builder that reads more of them, Debian's
+#    iso-codes upgraded), or when this build cannot open it ---------------------
 index=.cache/gazetteer.geoidx
-if [ ! -f "$index" ] || [ -n "$(find data/curated data/package-lock.json -newer "$index" -print -quit)" ] \
+if [ ! -f "$index" ] \
+   || [ -n "$(find data/curated data/package-lock.json gazetteer/src/builder.cpp gazetteer/src/format.hpp \
+              /usr/share/iso-codes/json/iso_3166-2.json /usr/share/locale/fr/LC_MESSAGES/iso_3166-2.mo \
+              -newer "$index" -print -quit 2>/dev/null)" ] \
    || ! "$bin" gazetteer lookup Bamako --index "$index" >/dev/null 2>&1; then
   say "building the gazetteer index"
   "$bin" gazetteer build -o "$index"
@@ -75,7 +80,7 @@ fi
 #    or when this build cannot open it (another format version, damaged) -------
 basemap=.cache/basemap.bin
 if [ ! -f "$basemap" ] \
-   || [ -n "$(find data/package-lock.json render/src/basemap_build.cpp render/src/basemap_format.hpp -newer "$basemap" -print -quit)" ] \
+   || [ -n "$(find data/package-lock.json data/curated/names.csv render/src/basemap_build.cpp render/src/basemap_format.hpp -newer "$basemap" -print -quit)" ] \
    || ! "$bin" basemap info --basemap "$basemap" >/dev/null 2>&1; then
   say "building the basemap"
   "$bin" basemap build -o "$basemap"

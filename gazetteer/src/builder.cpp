@@ -1,5 +1,7 @@
 // Builds the index from GeoNames cities500, Natural Earth (world-atlas),
-// world-countries, Debian's iso-codes and the curated CSVs of data/curated.
+// world-countries, Debian's iso-codes, the subdivisions of the
+// countries-states-cities database (@countrystatecity/countries) and the
+// curated CSVs of data/curated.
 #include "geoevents/gazetteer/builder.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 #include <unistd.h>
 
 #include "format.hpp"
@@ -36,7 +39,11 @@ namespace {
 
 // Importance tiers (docs/gazetteer.md explains the ranking).
 constexpr float imp_country = 1000, imp_territory = 700, imp_curated_area = 500, imp_capital = 400,
-                imp_admin1 = 300, imp_curated_point = 250;
+                imp_admin1 = 300, imp_curated_point = 250, imp_admin2 = 200;
+// A subdivision named like a notable city of its country ranks this far below
+// it; a second-level one a little further, below the first-level one of that
+// name (the city of Gao, then the region, then the cercle).
+constexpr float namesake_factor = 0.45f, namesake_factor_admin2 = 0.4f;
 // Weight of the matched name.
 constexpr float w_primary = 1.0f, w_curated_alias = 0.95f, w_translation = 0.9f, w_alternate = 0.5f;
 // Simplification tolerance for composite polygons (degrees, ~2 km at the equator).
@@ -114,6 +121,60 @@ bool has_ascii_letter(std::string_view key) {
     return std::any_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+/// The translations of a GNU gettext catalogue (.mo file): msgid → msgstr.
+/// The format: a magic number telling the byte order, a count N, and two
+/// tables of N (length, offset) pairs, the original strings and their
+/// translations.
+std::unordered_map<std::string, std::string> read_gettext(const fs::path& p) {
+    const std::string b = read_file(p);
+    bool swap = false;
+    auto u32 = [&](std::size_t off) {
+        if (off > b.size() || b.size() - off < 4) throw ParseError(p.string(), 0, 0, "truncated gettext catalogue");
+        std::uint32_t v = 0;
+        std::memcpy(&v, b.data() + off, 4);
+        return swap ? __builtin_bswap32(v) : v;
+    };
+    const std::uint32_t magic = u32(0);
+    if (magic != 0x950412deu) {
+        swap = true;
+        if (u32(0) != 0x950412deu) throw ParseError(p.string(), 0, 0, "not a gettext catalogue (bad magic number)");
+    }
+    const std::uint32_t n = u32(8), originals = u32(12), translations = u32(16);
+    auto string_at = [&](std::uint32_t table, std::uint32_t i) {
+        const std::uint32_t len = u32(table + std::size_t{8} * i), off = u32(table + std::size_t{8} * i + 4);
+        if (off > b.size() || b.size() - off < len) throw ParseError(p.string(), 0, 0, "gettext string outside the file");
+        return b.substr(off, len);
+    };
+    std::unordered_map<std::string, std::string> out;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        std::string id = string_at(originals, i);
+        if (!id.empty()) out.emplace(std::move(id), string_at(translations, i));
+    }
+    return out;
+}
+
+/// A subdivision name made only of words of direction or position and of
+/// generic nouns ("Centre", "Est", "Centre-Nord", "North East", "Northern
+/// Region", "Sud-Ouest") is also an ordinary phrase of the news ("le centre
+/// du pays", "in the east").
+bool generic_name(std::string_view key) {
+    static const std::unordered_set<std::string_view> generic{
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+        "southeast", "southwest", "central", "centre", "center", "middle", "upper", "lower", "far", "nord", "sud",
+        "est", "ouest", "centrale", "haut", "haute", "hauts", "hautes", "bas", "basse", "extreme", "region",
+        "province", "state", "district", "division", "capital", "capitale", "du", "de", "la", "le", "l", "and",
+        "et", "plateau", "plateaux", "littoral", "coast", "cote", "lakes", "lacs", "islands", "iles", "river",
+        "rivers", "mountains", "montagnes", "savanes", "cascades", "lagunes", "interior", "interieur", "maritime",
+        "valley", "vallee", "highlands", "lowlands", "midlands"};
+    bool any = false;
+    for (auto w : split(key, ' ')) {
+        if (w.empty()) continue;
+        if (!generic.contains(w)) return false;
+        any = true;
+    }
+    return any;
+}
+
 /// French plural of a demonym: malien → maliens, malienne → maliennes; words in -s, -x, -z keep their form.
 std::string french_plural(const std::string& w) {
     if (w.empty() || w.back() == 's' || w.back() == 'x' || w.back() == 'z') return w;
@@ -175,6 +236,7 @@ private:
     void read_iso_subdivisions();
     void read_cities();
     void resolve_admin1();
+    void add_subdivisions();
     void read_curated_places();
     void read_composites();
     void read_curated_names();
@@ -187,7 +249,39 @@ private:
     };
     std::map<std::string, Admin1Info> m_admin1;
     std::map<std::uint32_t, std::vector<std::string>> m_city_keys;  // normalised names of each city
-    std::multimap<std::string, std::pair<std::string, std::string>> m_iso_subdiv;  // cc → (iso code, name)
+    std::multimap<std::string, std::pair<std::string, std::string>> m_iso_subdiv;  // cc → (iso code, name), first level
+
+    // Every ISO 3166-2 subdivision (Debian iso-codes), in the file's order.
+    struct IsoSubdivision {
+        std::string code, name, parent;  // parent: the full code of the first-level subdivision, "" at the first level
+    };
+    std::vector<IsoSubdivision> m_iso_all;
+    std::unordered_map<std::string, std::string> m_iso_type;  // code → iso-codes type ("Region", "Province")
+    // Words of the English and French dictionaries (which also list names:
+    // "texas", "gaza"), each with the countries where a cities500 place bears
+    // it as its own name ("" when none does).
+    std::unordered_map<std::string, std::string> m_common_words;
+    void read_common_words();
+    // Cities that a division named like them must rank below: seats of
+    // government and of administrative divisions, and cities of ≥ 100,000
+    // people. Normalised name → cities.
+    std::unordered_map<std::string, std::vector<std::uint32_t>> m_notable_cities;
+    /// Lowers `e`'s importance below every notable city of its country that bears its name.
+    void rank_below_namesakes(Entry& e) const;
+    /// Indexes a subdivision's name as the sources write it: "A Coruña [La
+    /// Coruña]" gives both names, "Aousserd (EH)" its name without the note.
+    /// A name that is also an ordinary phrase or word of the news (a generic
+    /// name, or one word of the English or French dictionary: "Centre",
+    /// "Unity", "Pool", "Delta") is indexed only with its type, the way the
+    /// news names such a division: "Centre-Nord Region", "province of Soum",
+    /// "région du Centre-Nord", "province du Soum", "département de l'Atlantique".
+    /// The dictionary test applies to the subdivisions placed by
+    /// add_subdivisions only (`placed_by_point`), those matched to a seat
+    /// being known under their own names.
+    void add_subdivision_name(std::uint32_t place, std::string_view name, std::uint8_t langs, std::string_view type,
+                              bool placed_by_point);
+    /// The first-level subdivision of the city of `e`'s country nearest to its point (its seat town), "" when none is within 0.1°.
+    std::string seat_admin1(const Entry& e) const;
 };
 
 void Builder::read_countries() {
@@ -288,10 +382,12 @@ void Builder::read_iso_subdivisions() {
     say("reading ISO 3166-2 subdivisions (Debian iso-codes)");
     const json j = read_json(m_src.iso_3166_2);
     for (const auto& s : j.at("3166-2")) {
-        if (s.contains("parent")) continue;  // first level only
         const std::string code = str_of(s, "code");
-        if (code.size() < 4) continue;
-        m_iso_subdiv.emplace(code.substr(0, 2), std::make_pair(code, str_of(s, "name")));
+        if (code.size() < 4 || code[2] != '-') continue;
+        const std::string parent = str_of(s, "parent");
+        m_iso_all.push_back({code, str_of(s, "name"), parent.empty() ? "" : code.substr(0, 3) + parent});
+        m_iso_type[code] = str_of(s, "type");
+        if (parent.empty()) m_iso_subdiv.emplace(code.substr(0, 2), std::make_pair(code, str_of(s, "name")));
     }
     m_info["iso-codes"] = m_src.iso_3166_2.string();
 }
@@ -355,6 +451,8 @@ void Builder::read_cities() {
         auto& adm = m_admin1[admin_key];
         adm.cities.push_back(idx);
         if (fcode == "PPLA" || (fcode == "PPLC" && adm.seat < 0)) adm.seat = idx;
+        const bool notable = fcode == "PPLC" || fcode == "PPLG" || fcode == "PPLA" || fcode == "PPLA2" ||
+                             fcode == "PPLA3" || pop >= 100000;
 
         auto& keys = m_city_keys[idx];
         auto add = [&](std::string_view n, float w) {
@@ -371,7 +469,26 @@ void Builder::read_cities() {
             const bool digits = std::any_of(alt.begin(), alt.end(), [](char c) { return c >= '0' && c <= '9'; });
             if (!alt.empty() && !code && !digits) add(alt, w_alternate);
         }
+        // All its names: the region and the cercle of Tombouctou rank below
+        // the city GeoNames names Timbuktu.
+        if (notable)
+            for (const auto& k : keys) m_notable_cities[k].push_back(idx);
     }
+}
+
+/// A notable city of `e`'s country, or a capital or city of ≥ 100,000 people
+/// of another ("Gaza" the city before Mozambique's province of Gaza).
+bool namesake_counts(const Entry& e, const Entry& city) {
+    return (city.cc[0] == e.cc[0] && city.cc[1] == e.cc[1]) || (city.flags & flag_capital) || city.population >= 100000;
+}
+
+void Builder::rank_below_namesakes(Entry& e) const {
+    const auto it = m_notable_cities.find(normalize(e.name));
+    if (it == m_notable_cities.end()) return;
+    for (const auto c : it->second)
+        if (namesake_counts(e, m_places[c]))
+            e.importance = std::min(e.importance, m_places[c].importance *
+                                                      (e.kind == PlaceKind::admin2 ? namesake_factor_admin2 : namesake_factor));
 }
 
 /// Gives every cities500 place its admin-1 name and adds the subdivisions
@@ -419,13 +536,195 @@ void Builder::resolve_admin1() {
                 e.importance = std::min(e.importance, m_places[c].importance * 0.45f);
         }
         const std::uint32_t idx = add_place(std::move(e));
-        add_name(idx, m_places[idx].name, w_primary, 0);
+        add_subdivision_name(idx, m_places[idx].name, 0, m_iso_type[match->first], false);
         ++m_stats.admin1;
     }
 }
 
+std::string Builder::seat_admin1(const Entry& e) const {
+    double best = 0.1 * 0.1;
+    std::string out;
+    for (const auto& p : m_places) {
+        if (p.kind != PlaceKind::city || p.cc[0] != e.cc[0] || p.cc[1] != e.cc[1] || p.admin1.empty()) continue;
+        const double d = (p.lat - e.lat) * (p.lat - e.lat) + (p.lon - e.lon) * (p.lon - e.lon);
+        if (d < best) {
+            best = d;
+            out = p.admin1;
+        }
+    }
+    return out;
+}
+
+void Builder::read_common_words() {
+    for (const char* pkg : {"an-array-of-english-words", "an-array-of-french-words"}) {
+        const fs::path dir = m_src.packages / pkg;
+        m_info[pkg] = package_version(dir);
+        const json words = read_json(dir / "index.json");
+        if (!words.is_array()) throw ParseError((dir / "index.json").string(), 0, 0, "expected an array of words");
+        for (const auto& w : words)
+            if (w.is_string()) m_common_words.emplace(normalize(w.get<std::string>()), std::string());
+    }
+    for (const auto& p : m_places)
+        if (p.kind == PlaceKind::city)
+            if (auto it = m_common_words.find(normalize(p.name)); it != m_common_words.end()) it->second.append(p.cc, 2);
+}
+
 namespace {
-const std::set<std::string> curated_kinds{"region", "sea", "river", "lake", "landmark", "base", "city", "other"};
+/// French name of an iso-codes subdivision type, "" when there is none here.
+std::string_view french_type(std::string_view type) {
+    static const std::unordered_map<std::string_view, std::string_view> fr{
+        {"region", "région"},       {"province", "province"},       {"state", "État"},
+        {"department", "département"}, {"district", "district"},    {"prefecture", "préfecture"},
+        {"governorate", "gouvernorat"}, {"county", "comté"},        {"municipality", "municipalité"},
+        {"autonomous region", "région autonome"}, {"division", "division"}};
+    std::string lower(type);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto it = fr.find(lower);
+    return it == fr.end() ? std::string_view() : it->second;
+}
+
+/// "du Centre-Nord", "de l'Est", "des Cascades": the names of direction and
+/// the common nouns these divisions bear are masculine, plural when in -s.
+std::string french_of(std::string_view name) {
+    const std::string key = normalize(name);
+    if (!key.empty() && key.back() == 's') return "des " + std::string(name);
+    if (!key.empty() && std::string_view("aeiouy").find(key[0]) != std::string_view::npos) return "de l'" + std::string(name);
+    return "du " + std::string(name);  // also before an h aspiré: "du Haut-Ogooué"
+}
+} // namespace
+
+void Builder::add_subdivision_name(std::uint32_t place, std::string_view name, std::uint8_t langs, std::string_view type,
+                                   bool placed_by_point) {
+    auto trim = [](std::string_view v) {
+        while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+        while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+        return v;
+    };
+    auto add = [&](std::string_view n) {
+        n = trim(n);
+        if (n.empty()) return;
+        const std::string key = normalize(n);
+        // A dictionary word is a common word unless a town of the subdivision's
+        // country bears it ("Soum", "Unity" and Mozambique's "Gaza" are; Mali's "Kati" is not).
+        const auto word = placed_by_point && key.find(' ') == std::string::npos ? m_common_words.find(key) : m_common_words.end();
+        bool common = word != m_common_words.end();
+        for (std::size_t i = 0; common && i + 1 < word->second.size(); i += 2)
+            if (word->second[i] == m_places[place].cc[0] && word->second[i + 1] == m_places[place].cc[1]) common = false;
+        if (generic_name(key) || common) {
+            if (type.empty()) return;
+            const std::string t(type);
+            add_name(place, std::string(n) + " " + t, w_primary, lang_en);
+            add_name(place, t + " of " + std::string(n), w_primary, lang_en);
+            if (const auto fr = french_type(type); !fr.empty()) add_name(place, std::string(fr) + " " + french_of(n), w_primary, lang_fr);
+            return;
+        }
+        float weight = w_primary;
+        // Another name of the subdivision may be a notable city's ("Vladimir",
+        // the French name of Vladimirskaja oblast'): under it, the city first.
+        if (const auto it = m_notable_cities.find(key); it != m_notable_cities.end()) {
+            const Entry& e = m_places[place];
+            for (const auto c : it->second)
+                if (namesake_counts(e, m_places[c]) && e.importance > 0)
+                    weight = std::min(weight, namesake_factor * m_places[c].importance / e.importance);
+        }
+        add_name(place, n, weight, langs);
+    };
+    if (const auto open = name.find(" ["); open != std::string_view::npos && name.back() == ']') {
+        add(name.substr(0, open));
+        add(name.substr(open + 2, name.size() - open - 3));
+    } else if (const auto paren = name.find(" ("); paren != std::string_view::npos && name.back() == ')') {
+        add(name.substr(0, paren));
+    } else {
+        add(name);
+    }
+}
+
+/// Adds the ISO 3166-2 subdivisions resolve_admin1 could not match to a seat
+/// (kind admin1) and every second-level subdivision, the entries of iso-codes
+/// with a parent (kind admin2: Burkina Faso's provinces, Morocco's provinces
+/// and prefectures, France's departments), each at the point the
+/// countries-states-cities database gives it; and names every subdivision
+/// with that database's name and iso-codes' French name. A subdivision the
+/// database lacks (a few codes of Latvia, Vietnam, Nepal…) has no point and
+/// is left out.
+void Builder::add_subdivisions() {
+    const fs::path dir = m_src.packages / "@countrystatecity" / "countries";
+    const fs::path data = dir / "dist" / "data";
+    say("reading subdivision points (@countrystatecity/countries)");
+    m_info["@countrystatecity/countries"] = package_version(dir);
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(data, ec), end; !ec && it != end; it.increment(ec))
+        if (fs::exists(it->path() / "states.json")) files.push_back(it->path() / "states.json");
+    if (ec || files.empty()) throw IoError(data.string() + ": cannot read (are the data packages installed? see README)");
+    std::sort(files.begin(), files.end());
+    struct Point {
+        std::string name;
+        double lat = 0, lon = 0;
+    };
+    std::unordered_map<std::string, Point> points;  // ISO 3166-2 code → the database's name and point
+    for (const auto& file : files) {
+        const json states = read_json(file);
+        if (!states.is_array()) throw ParseError(file.string(), 0, 0, "expected an array of subdivisions");
+        for (const auto& st : states) {
+            const std::string code = str_of(st, "iso3166_2");
+            if (code.empty()) continue;  // a division ISO 3166-2 does not list
+            Point p{str_of(st, "name")};
+            if (!parse_double(str_of(st, "latitude"), p.lat) || !parse_double(str_of(st, "longitude"), p.lon) ||
+                p.lat < -90 || p.lat > 90 || p.lon < -180 || p.lon > 180) {
+                m_stats.skipped.push_back(file.string() + ": " + code + ": invalid coordinates");
+                continue;
+            }
+            points.emplace(code, std::move(p));
+        }
+    }
+
+    std::unordered_map<std::string, std::string> french;  // iso-codes name → French name
+    if (!m_src.iso_3166_2_fr.empty() && fs::exists(m_src.iso_3166_2_fr)) {
+        french = read_gettext(m_src.iso_3166_2_fr);
+        m_info["iso-codes-fr"] = m_src.iso_3166_2_fr.string();
+    }
+    std::unordered_map<std::string, std::string> name_of;
+    for (const auto& s : m_iso_all) name_of.emplace(s.code, s.name);
+
+    say("adding subdivisions without a seat match and second-level subdivisions");
+    for (const auto& s : m_iso_all) {
+        const auto pt = points.find(s.code);
+        auto idx = find("iso:" + s.code);
+        const bool placed_by_point = !idx;
+        if (!idx) {
+            if (pt == points.end()) continue;
+            Entry e;
+            e.id = "iso:" + s.code;
+            e.name = s.name;
+            e.kind = s.parent.empty() ? PlaceKind::admin1 : PlaceKind::admin2;
+            e.cc[0] = s.code[0];
+            e.cc[1] = s.code[1];
+            e.lat = pt->second.lat;
+            e.lon = pt->second.lon;
+            if (s.parent.empty()) {
+                e.admin1 = s.name;
+                e.importance = imp_admin1;
+                ++m_stats.admin1;
+            } else {
+                const auto parent = name_of.find(s.parent);
+                if (parent != name_of.end()) e.admin1 = parent->second;
+                e.importance = imp_admin2;
+                ++m_stats.admin2;
+            }
+            rank_below_namesakes(e);
+            idx = add_place(std::move(e));
+            add_subdivision_name(*idx, s.name, 0, m_iso_type[s.code], placed_by_point);
+        }
+        if (pt != points.end() && pt->second.name != s.name)
+            add_subdivision_name(*idx, pt->second.name, 0, m_iso_type[s.code], placed_by_point);
+        if (const auto fr = french.find(s.name); fr != french.end() && fr->second != s.name)
+            add_subdivision_name(*idx, fr->second, lang_fr, m_iso_type[s.code], placed_by_point);
+    }
+}
+
+namespace {
+const std::set<std::string> curated_kinds{"region", "sea", "river", "lake", "landmark", "base", "city", "other", "admin2"};
 
 double require_double(const geo::CsvTable& t, const geo::CsvRow& r, const char* col, double lo, double hi) {
     double v = 0;
@@ -511,6 +810,18 @@ void Builder::read_curated_places() {
                 }
                 e.poly = poly->oriented_ccw().wkb();
             }
+        }
+        if (e.kind == PlaceKind::admin2) {
+            // A second-level division a source lacks (Mali's cercles, Niger's
+            // departments): ranked like those of iso-codes, not as a curated
+            // area, and in the first-level subdivision of its seat town.
+            if (cc.empty()) throw ParseError(t.file, r.line, 0, "an admin2 row needs its country");
+            e.importance = imp_admin2;
+            rank_below_namesakes(e);
+            e.admin1 = seat_admin1(e);
+            add_curated_place(std::move(e), t.get(r, "name_fr"));
+            ++m_stats.admin2;
+            continue;
         }
         const bool area = e.kind == PlaceKind::region || e.kind == PlaceKind::sea || e.kind == PlaceKind::river ||
                           e.kind == PlaceKind::lake;
@@ -775,7 +1086,9 @@ BuildStats Builder::run(const fs::path& output) {
     read_countries();
     read_iso_subdivisions();
     read_cities();
+    read_common_words();
     resolve_admin1();
+    add_subdivisions();
     read_curated_places();
     read_composites();
     read_curated_names();

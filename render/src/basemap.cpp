@@ -199,7 +199,7 @@ Basemap Basemap::open(const std::filesystem::path& path) {
         if (!str_ok(impl->countries[i].name_en) || !str_ok(impl->countries[i].name_fr))
             throw fail("corrupt country " + std::to_string(i));
     for (std::uint64_t i = 0; i < h->capital_count; ++i)
-        if (!str_ok(impl->capitals[i].name)) throw fail("corrupt capital " + std::to_string(i));
+        if (!str_ok(impl->capitals[i].name) || !str_ok(impl->capitals[i].name_fr)) throw fail("corrupt capital " + std::to_string(i));
     if (!str_ok(h->info)) throw fail("corrupt build information");
     return Basemap(std::move(impl));
 }
@@ -247,7 +247,7 @@ std::vector<Capital> Basemap::capitals() const {
     out.reserve(m_impl->header->capital_count);
     for (std::uint64_t i = 0; i < m_impl->header->capital_count; ++i) {
         const CapitalRec& c = m_impl->capitals[i];
-        out.push_back({m_impl->str(c.name), {c.iso2, 2}, {c.lon, c.lat}, c.population, c.geonames_id});
+        out.push_back({m_impl->str(c.name), m_impl->str(c.name_fr), {c.iso2, 2}, {c.lon, c.lat}, c.population, c.geonames_id});
     }
     return out;
 }

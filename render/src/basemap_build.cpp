@@ -1,6 +1,6 @@
 // `geoevents basemap build`: Natural Earth (world-atlas TopoJSON), country
-// names (world-countries) and capitals (GeoNames cities500) into one file
-// laid out as in basemap_format.hpp. docs/basemap.md explains the choices.
+// names (world-countries) and capitals (GeoNames cities500, French names from
+// the curated names.csv) into one file laid out as in basemap_format.hpp. docs/basemap.md explains the choices.
 #include <geodesic.h>
 #include <unistd.h>
 
@@ -17,8 +17,11 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <string>
+#include <string_view>
 
 #include "basemap_format.hpp"
+#include "geoevents/geo/csv.hpp"
 #include "geoevents/geo/error.hpp"
 #include "geoevents/geo/geometry.hpp"
 #include "geoevents/render/basemap.hpp"
@@ -713,8 +716,29 @@ bool to_number(std::string_view s, double& out) {
     return !s.empty() && r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(out);
 }
 
-/// National capitals: GeoNames rows with feature code PPLC (the country's seat of government).
-std::size_t add_capitals(Writer& w, const fs::path& file) {
+/// French names of GeoNames places: the first `fr` `exonym` row of each
+/// `geonames:ID` target of the curated names.csv (format in
+/// data/curated/README.md; the gazetteer builder checks the other columns).
+std::map<std::uint32_t, std::string> french_names(const fs::path& file) {
+    const auto t = geo::CsvTable::read(file.string(), {"target", "name", "lang", "type", "source"});
+    std::map<std::uint32_t, std::string> out;
+    constexpr std::string_view prefix = "geonames:";
+    for (const auto& r : t.rows) {
+        const std::string& target = t.get(r, "target");
+        if (!target.starts_with(prefix) || t.get(r, "lang") != "fr" || t.get(r, "type") != "exonym") continue;
+        std::uint32_t id = 0;
+        const char* end = target.data() + target.size();
+        if (const auto res = std::from_chars(target.data() + prefix.size(), end, id); res.ec != std::errc() || res.ptr != end)
+            throw ParseError(t.file, r.line, 0, "malformed target '" + target + "'");
+        if (t.get(r, "name").empty()) throw ParseError(t.file, r.line, 0, "empty name");
+        out.try_emplace(id, t.get(r, "name"));
+    }
+    return out;
+}
+
+/// National capitals: GeoNames rows with feature code PPLC (the country's
+/// seat of government), with their French names from `names_fr`.
+std::size_t add_capitals(Writer& w, const fs::path& file, const std::map<std::uint32_t, std::string>& names_fr) {
     const std::string text = read_text(file);
     std::size_t pos = 0, line_no = 0, n = 0;
     while (pos < text.size()) {
@@ -735,6 +759,8 @@ std::size_t add_capitals(Writer& w, const fs::path& file) {
         if (!f[14].empty() && !to_number(f[14], pop)) throw ParseError(file.string(), line_no, 0, "malformed population");
         CapitalRec c{};
         c.name = w.str(std::string(f[1]));
+        const auto fr = names_fr.find(id);
+        c.name_fr = fr == names_fr.end() ? c.name : w.str(fr->second);
         c.geonames_id = id;
         std::memcpy(c.iso2, f[8].data(), 2);
         c.lon = lon;
@@ -748,7 +774,8 @@ std::size_t add_capitals(Writer& w, const fs::path& file) {
 
 } // namespace
 
-BasemapBuildStats build_basemap(const fs::path& packages, const fs::path& output, const BasemapProgress& progress) {
+BasemapBuildStats build_basemap(const fs::path& packages, const fs::path& names_csv, const fs::path& output,
+                                const BasemapProgress& progress) {
     const auto t0 = std::chrono::steady_clock::now();
     auto say = [&](const std::string& m) {
         if (progress) progress(m);
@@ -785,8 +812,8 @@ BasemapBuildStats build_basemap(const fs::path& packages, const fs::path& output
         stats.coastlines[i] = w.feature_count(BasemapLayer::coastlines, r);
         stats.borders[i] = w.feature_count(BasemapLayer::borders, r);
     }
-    say("capitals (GeoNames cities500, PPLC)");
-    stats.capitals = add_capitals(w, cities / "dist" / "cities500.txt");
+    say("capitals (GeoNames cities500, PPLC; French names from " + names_csv.string() + ")");
+    stats.capitals = add_capitals(w, cities / "dist" / "cities500.txt", french_names(names_csv));
     stats.vertices = w.vertex_count();
 
     stats.file_bytes = w.write(output, info.dump());

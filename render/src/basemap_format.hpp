@@ -21,7 +21,7 @@ static_assert(std::endian::native == std::endian::little, "the basemap file is l
 
 inline constexpr char basemap_magic[8] = {'G', 'E', 'O', 'E', 'V', 'B', 'M', 'P'};
 /// Bump whenever the layout or the meaning of a field changes: readers refuse other versions.
-inline constexpr std::uint32_t basemap_format_version = 1;
+inline constexpr std::uint32_t basemap_format_version = 2;  // 2: CapitalRec::name_fr
 inline constexpr int layer_slots = 6;  // 3 layers × 2 resolutions
 
 inline constexpr int slot(BasemapLayer layer, Resolution r) noexcept {
@@ -63,14 +63,15 @@ struct CountryRec {
 static_assert(sizeof(CountryRec) == 72);
 
 struct CapitalRec {
-    StrRef name;
+    StrRef name;     ///< GeoNames name
+    StrRef name_fr;  ///< the French name from data/curated/names.csv; equal to `name` when it has none
     char iso2[2];
     std::uint16_t reserved;
     std::uint32_t geonames_id;
     double lon, lat;
     std::int64_t population;
 };
-static_assert(sizeof(CapitalRec) == 40);
+static_assert(sizeof(CapitalRec) == 48);
 
 struct Header {
     char magic[8];

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <numbers>
 #include <numeric>
 #include <stdexcept>
 #include <utility>
@@ -55,10 +56,12 @@ constexpr std::array<Position, label_positions> positions{{
     {0, 1},   // 7 below
 }};
 
-/// Leader candidates sit on this many rings between the adjacent ring and
-/// `leader_max`: three distances are enough to step past a neighbour's label
-/// (14-20 px high) without trying positions that differ by a pixel.
-constexpr int leader_rings = 3;
+/// Leader candidates sit on rings between the adjacent ring and
+/// `leader_max`, about `leader_ring_step` px apart and at least three: enough
+/// to step past a neighbour's label (14-20 px high) without trying positions
+/// that differ by a pixel.
+constexpr int min_leader_rings = 3;
+constexpr double leader_ring_step = 30;
 
 /// The local search displaces at most this many placed labels for one
 /// candidate of a required label: beyond that the map around the place is so
@@ -139,7 +142,7 @@ Box segment_bounds(Point a, Point b, double reach) noexcept {
 // (a segment with a reach: obstacle lines, anchor clearances as zero-length
 // segments, leader lines).
 // ---------------------------------------------------------------------------
-enum class Kind : std::uint8_t { obstacle_box, obstacle_line, clearance, label, leader };
+enum class Kind : std::uint8_t { obstacle_box, obstacle_line, clearance, label, leader, marker };
 
 struct Item {
     Kind kind;
@@ -147,7 +150,7 @@ struct Item {
     Box box;               // the box itself, or the capsule's bounds
     Point a, b;            // capsule segment
     double reach = 0;      // capsule radius
-    bool is_box() const noexcept { return kind == Kind::obstacle_box || kind == Kind::label; }
+    bool is_box() const noexcept { return kind == Kind::obstacle_box || kind == Kind::label || kind == Kind::marker; }
 };
 
 using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
@@ -190,6 +193,11 @@ struct Engine {
         for (std::size_t i = 0; i < requests.size(); ++i) {
             const auto& r = requests[i];
             if (r.marker_optional) continue; // in the way only once its label is placed
+            if (r.area && r.clearance == 0) continue; // an area's name point: no marker there
+            if (!r.markers.empty()) { // a row of markers: others avoid the markers themselves
+                for (const Box& b : r.markers) items.push_back({Kind::marker, i, b, {}, {}, 0});
+                continue;
+            }
             items.push_back({Kind::clearance, i, segment_bounds(r.anchor, r.anchor, r.clearance), r.anchor, r.anchor,
                              r.clearance});
         }
@@ -214,6 +222,10 @@ struct Engine {
         case Kind::obstacle_line: return false;
         case Kind::obstacle_box: return distance(a, b, it.box) < options.padding - eps;
         case Kind::label: return it.owner != self && distance(a, b, it.box) < options.padding - eps;
+        case Kind::marker: // its own markers (also when it shares them) are inside the circle its leader starts from
+            if (it.owner == self || std::find(requests[self].markers.begin(), requests[self].markers.end(), it.box) != requests[self].markers.end())
+                return false;
+            return distance(a, b, it.box) < options.padding - eps;
         case Kind::clearance:
         case Kind::leader:
             if (it.owner == self) return false;
@@ -329,34 +341,96 @@ struct Engine {
             // Half a pixel: text measured again after a zoom may differ by rounding.
             if (std::abs(b.width() - r.sizes[s].w) > 0.5 || std::abs(b.height() - r.sizes[s].h) > 0.5) continue;
             Placement p{b, s, previous_candidate, false, {}, {}};
+            if (r.area) {  // an area's name over one of its points stays there
+                const Point c{(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2};
+                const auto at = [&](Point q) { return std::abs(c.x - q.x) < 1e-6 && std::abs(c.y - q.y) < 1e-6; };
+                if ((at(r.anchor) || std::any_of(r.inside.begin(), r.inside.end(), at)) && clear_of_own_marker(r, b)) return p;
+            }
             if (attach(r, p)) return p;
             return std::nullopt;
         }
         return std::nullopt;
     }
 
-    /// Every candidate of request i in order of preference: the eight positions
-    /// next to the anchor at the largest size, then at each smaller size, then
-    /// the rings farther out with a leader (nearest ring first, then size, then position).
-    std::vector<Placement> candidates(std::size_t i) const {
+    /// An area's name written over its area keeps off its own markers, if it has any.
+    bool clear_of_own_marker(const LabelRequest& r, const Box& b) const noexcept {
+        return r.clearance == 0 || distance(r.anchor, b) >= r.clearance + options.padding - eps;
+    }
+
+    /// The box of `size` beyond distance `d` from the anchor in the direction
+    /// of the unit vector `u` (y down): the box touches the line normal to
+    /// that direction at distance d, so no point of it is nearer than d.
+    static Box box_towards(Point anchor, Size size, Point u, double d) noexcept {
+        const double ux = u.x, uy = u.y;
+        const double reach = d + std::abs(ux) * size.w / 2 + std::abs(uy) * size.h / 2;
+        const Point c{anchor.x + ux * reach, anchor.y + uy * reach};
+        return {c.x - size.w / 2, c.y - size.h / 2, c.x + size.w / 2, c.y + size.h / 2};
+    }
+
+    /// Every candidate of request i in order of preference: for an area, its
+    /// name centred on the anchor and on its inside points (at each size);
+    /// then the eight positions next to the anchor at the largest size, then
+    /// at each smaller size, then the rings farther out with a leader (nearest
+    /// ring first, then size, then the eight positions, then the eight angles
+    /// between them). f(placement) is called for each until it returns true;
+    /// returns whether it did (candidates are made one by one: most labels
+    /// take one of the first).
+    template <class F> bool for_each_candidate(std::size_t i, F&& f) const {
         const auto& r = requests[i];
-        std::vector<Placement> out;
-        const auto add = [&](int ring, std::size_t s, double d) {
+        if (r.area)
+            for (std::size_t s = 0; s < r.sizes.size(); ++s)
+                for (std::size_t k = 0; k <= r.inside.size(); ++k) {
+                    const Point c = k == 0 ? r.anchor : r.inside[k - 1];
+                    const Size& z = r.sizes[s];
+                    const Placement p{{c.x - z.w / 2, c.y - z.h / 2, c.x + z.w / 2, c.y + z.h / 2}, s,
+                                      area_candidate - static_cast<int>(k), false, {}, {}};
+                    if (options.canvas.contains(p.box) && clear_of_own_marker(r, p.box) && f(p)) return true;
+                }
+        // The directions halfway between the eight positions (22.5° off each axis), as unit vectors.
+        static const std::array<Point, label_positions> between = [] {
+            constexpr std::array<double, label_positions> degrees{-22.5, -157.5, 22.5, 157.5, -67.5, -112.5, 67.5, 112.5};
+            std::array<Point, label_positions> out{};
+            for (std::size_t k = 0; k < label_positions; ++k)
+                out[k] = {std::cos(degrees[k] * std::numbers::pi / 180), std::sin(degrees[k] * std::numbers::pi / 180)};
+            return out;
+        }();
+        const auto ring_of = [&](int ring, std::size_t s, double d) {
             for (int k = 0; k < label_positions; ++k) {
                 Placement p{box_at(r.anchor, r.sizes[s], positions[static_cast<std::size_t>(k)], d), s,
-                            ring * label_positions + k, false, {}, {}};
-                if (!options.canvas.contains(p.box)) continue;
-                if (ring > 0 && !attach(r, p)) continue;
-                out.push_back(p);
+                            ring == 0 ? k : label_positions + (ring - 1) * 2 * label_positions + k, false, {}, {}};
+                if (!options.canvas.contains(p.box) || (ring > 0 && !attach(r, p))) continue;
+                if (f(p)) return true;
             }
+            // The angles between: for a required label only (an optional one is
+            // dropped rather than searched for that long).
+            if (ring == 0 || !r.required) return false;
+            for (int k = 0; k < label_positions; ++k) {
+                Placement p{box_towards(r.anchor, r.sizes[s], between[static_cast<std::size_t>(k)], d), s,
+                            label_positions + (ring - 1) * 2 * label_positions + label_positions + k, false, {}, {}};
+                if (options.canvas.contains(p.box) && attach(r, p) && f(p)) return true;
+            }
+            return false;
         };
         const double adjacent = r.clearance + options.padding;
-        for (std::size_t s = 0; s < r.sizes.size(); ++s) add(0, s, adjacent);
-        for (int ring = 1; ring <= leader_rings; ++ring) {
-            const double d = r.clearance + options.leader_max * ring / leader_rings;
+        for (std::size_t s = 0; s < r.sizes.size(); ++s)
+            if (ring_of(0, s, adjacent)) return true;
+        const int rings = std::max(min_leader_rings, static_cast<int>(std::ceil(options.leader_max / leader_ring_step)));
+        for (int ring = 1; ring <= rings; ++ring) {
+            const double d = r.clearance + options.leader_max * ring / rings;
             if (d <= adjacent + 1) continue; // no farther than the adjacent ring: no leader needed
-            for (std::size_t s = 0; s < r.sizes.size(); ++s) add(ring, s, d);
+            for (std::size_t s = 0; s < r.sizes.size(); ++s)
+                if (ring_of(ring, s, d)) return true;
         }
+        return false;
+    }
+
+    /// Every candidate of request i, in order of preference.
+    std::vector<Placement> candidates(std::size_t i) const {
+        std::vector<Placement> out;
+        for_each_candidate(i, [&](const Placement& p) {
+            out.push_back(p);
+            return false;
+        });
         return out;
     }
 
@@ -367,9 +441,12 @@ struct Engine {
         if (!is_free(i, Placement{}, marker_part)) return std::nullopt;
         if (with_previous)
             if (auto p = previous(i); p && is_free(i, *p, label_part)) return p;
-        for (const Placement& p : candidates(i))
-            if (is_free(i, p, label_part)) return p;
-        return std::nullopt;
+        std::optional<Placement> found;
+        for_each_candidate(i, [&](const Placement& p) {
+            if (is_free(i, p, label_part)) found = p;
+            return found.has_value();
+        });
+        return found;
     }
 
     // --- local search --------------------------------------------------------
@@ -384,7 +461,9 @@ struct Engine {
             // A placed label takes its leader and, when it is drawn only with its label, its marker along.
             const bool moves = it.kind == Kind::label || it.kind == Kind::leader ||
                                (it.kind == Kind::clearance && requests[it.owner].marker_optional);
-            if (!moves || requests[it.owner].priority > requests[r].priority)
+            // A label of higher priority moves only if it is required (and
+            // then rearrange() puts it elsewhere or undoes everything).
+            if (!moves || (requests[it.owner].priority > requests[r].priority && !requests[it.owner].required))
                 blocked = true;
             else if (std::find(out.begin(), out.end(), it.owner) == out.end())
                 out.push_back(it.owner);
@@ -487,6 +566,9 @@ void validate(const std::vector<LabelRequest>& requests, const LabelObstacles& o
             throw std::invalid_argument("label placement: the anchor of '" + r.id + "' is not finite");
         if (!(r.clearance >= 0 && finite(r.clearance)))
             throw std::invalid_argument("label placement: the clearance of '" + r.id + "' is negative");
+        for (const Box& b : r.markers)
+            if (!(finite(b.x0) && finite(b.y0) && finite(b.x1) && finite(b.y1) && b.x0 <= b.x1 && b.y0 <= b.y1))
+                throw std::invalid_argument("label placement: a marker box of '" + r.id + "' is not a box");
         for (const Size& s : r.sizes)
             if (!(s.w > 0 && s.h > 0 && finite(s.w) && finite(s.h)))
                 throw std::invalid_argument("label placement: a text size of '" + r.id + "' is not positive");

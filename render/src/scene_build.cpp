@@ -75,11 +75,66 @@ std::string join_names(const std::vector<std::string>& names, const Words& w) {
     return s;
 }
 
+/// What the map calls one event type (contract vocabulary), in the singular
+/// and the plural, in English and French; empty for `other`, which says nothing.
+struct TypeWords {
+    const char* en;
+    const char* en_plural;
+    const char* fr;
+    const char* fr_plural;
+};
+const TypeWords* type_words(std::string_view type) noexcept {
+    static const std::map<std::string_view, TypeWords> words = {
+        {"withdrawal", {"withdrawal", "withdrawals", "retrait", "retraits"}},
+        {"redeployment", {"redeployment", "redeployments", "redéploiement", "redéploiements"}},
+        {"deployment", {"deployment", "deployments", "déploiement", "déploiements"}},
+        {"support", {"support", "support", "soutien", "soutiens"}},
+        {"military_operation", {"military operation", "military operations", "opération militaire", "opérations militaires"}},
+        {"attack", {"attack", "attacks", "attaque", "attaques"}},
+        {"casualties", {"casualties", "casualties", "victimes", "victimes"}},
+        {"coup", {"coup", "coups", "coup d'État", "coups d'État"}},
+        {"coup_attempt", {"coup attempt", "coup attempts", "tentative de coup d'État", "tentatives de coup d'État"}},
+        {"protest", {"protest", "protests", "manifestation", "manifestations"}},
+        {"arrest", {"arrest", "arrests", "arrestation", "arrestations"}},
+        {"agreement", {"agreement", "agreements", "accord", "accords"}},
+        {"sanction", {"sanctions", "sanctions", "sanctions", "sanctions"}},
+        {"election", {"election", "elections", "élection", "élections"}},
+        {"political", {"political decision", "political decisions", "décision politique", "décisions politiques"}},
+        {"statement", {"statement", "statements", "déclaration", "déclarations"}},
+    };
+    const auto it = words.find(type);
+    return it == words.end() ? nullptr : &it->second;
+}
+
+/// Event types in the contract's order (unknown types after them, by name).
+struct TypeOrder {
+    static std::size_t rank(std::string_view t) noexcept {
+        static constexpr std::array<std::string_view, 17> order = {
+            "withdrawal", "redeployment", "deployment", "support", "military_operation", "attack", "casualties",
+            "coup", "coup_attempt", "protest", "arrest", "agreement", "sanction", "election", "political", "statement", "other"};
+        return static_cast<std::size_t>(std::find(order.begin(), order.end(), t) - order.begin());
+    }
+    bool operator()(const std::string& a, const std::string& b) const noexcept {
+        const std::size_t ra = rank(a), rb = rank(b);
+        return ra != rb ? ra < rb : a < b;
+    }
+};
+
+/// `s` with its first letter in upper case (ASCII and the accented
+/// lower-case letters of French that start a word: é, É).
+std::string capitalised(std::string s) {
+    if (s.starts_with("\xc3\xa9")) s.replace(0, 2, "\xc3\x89");
+    else if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
 class Builder {
 public:
     Builder(const geo::Project& project, const Basemap& basemap, const TextShaper& shaper, const SceneOptions& o)
         : m_project(project), m_basemap(basemap), m_shaper(shaper), m_o(o),
-          m_st(o.style ? *o.style : default_style()), m_w{o.lang == "fr"} {}
+          m_st(o.style ? *o.style : default_style()), m_w{o.lang == "fr"} {
+        for (const Capital& c : m_basemap.capitals()) m_capitals.emplace("geonames:" + std::to_string(c.geonames_id), c);
+    }
 
     Scene build() {
         check_options();
@@ -579,13 +634,20 @@ private:
                 mk.fill = {ms.color, Pattern::solid, {}, 0};
                 mk.stroke = {{255, 255, 255, 255}, 1.2, {}};
                 m_used_keys.insert("event:" + cat);
+                m_event_types["event:" + cat].insert(e->type);
                 out.items.push_back({mk, {std::string(geo::layer_events), e->row}, e->time, "event:" + cat, e->uncertain});
                 m_story_pixels.push_back(at);
             }
             // The cluster's bounding circle: the clearance of the place
             // label that sits on it, or an obstacle for every label.
             const double half_w = (static_cast<double>(per_row) * (size + 2) - 2) / 2, half_h = (rows * (size + 2) - 2) / 2;
-            m_clusters.push_back({c, std::hypot(half_w, half_h) + 1, false});
+            Cluster cluster{c, std::hypot(half_w, half_h) + 1, false, {}};
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto& mk = std::get<MarkerItem>(out.items[out.items.size() - n + i].shape);
+                const double h = size / 2 + 0.6;  // half the marker and half its outline
+                cluster.markers.push_back({mk.at.x - h, mk.at.y - h, mk.at.x + h, mk.at.y + h});
+            }
+            m_clusters.push_back(std::move(cluster));
         }
         // Approximate places: their uncertainty as a dashed circle.
         SceneLayer& approx = layer("uncertainty");
@@ -625,16 +687,26 @@ private:
             {"movement:inferred", {"Origin inferred, not stated", "Origine déduite, non écrite"}},
             {"event:movement", {"Troop movement", "Mouvement de troupes"}},
             {"event:support", {"Support announced", "Soutien annoncé"}},
-            {"event:violence", {"Attack, casualties", "Attaque, victimes"}},
-            {"event:coup", {"Coup, coup attempt", "Coup d'État, tentative"}},
-            {"event:unrest", {"Protest, arrest", "Manifestation, arrestation"}},
-            {"event:politics", {"Political decision", "Décision politique"}},
             {"event:other", {"Other event", "Autre événement"}},
             {"place:approximate", {"Approximate location", "Position approximative"}},
             {"place:capital", {"Capital", "Capitale"}},
         };
         const auto it = texts.find(key);
-        return it == texts.end() ? key : m_w.pick(it->second.first, it->second.second);
+        if (it != texts.end()) return m_w.pick(it->second.first, it->second.second);
+        // Markers of a category: the types drawn under it, named
+        // ("Casualties" for a flood's dead, not "Attack, casualties").
+        if (const auto t = m_event_types.find(key); t != m_event_types.end()) {
+            std::vector<std::string> names;
+            for (const auto& type : t->second)
+                if (const TypeWords* w = type_words(type)) names.emplace_back(m_w.pick(w->en, w->fr));
+            if (!names.empty()) {
+                std::string s;
+                for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+                return capitalised(s);
+            }
+            return m_w.pick("Other event", "Autre événement");
+        }
+        return key;
     }
 
     // The symbol of a legend key in a swatch box.
@@ -867,7 +939,56 @@ private:
     std::string place_label(const detail::StoryPlace& p) const {
         if (p.kind == "country" && p.country.size() == 2)
             if (const auto c = m_basemap.country(p.country)) return std::string(m_w.fr ? c->name_fr : c->name_en);
+        // A national capital: its French name on a French map ("Pékin" even
+        // from an English article), its own on an English map when the
+        // article wrote the French one.
+        if (const auto c = m_capitals.find(p.id); c != m_capitals.end()) {
+            if (m_w.fr) return std::string(c->second.name_fr);
+            if (p.name == c->second.name_fr && c->second.name_fr != c->second.name) return std::string(c->second.name);
+        }
         return p.name;
+    }
+
+    /// A capital's name in the reader's language.
+    std::string capital_name(const Capital& c) const { return std::string(m_w.fr ? c.name_fr : c.name); }
+
+    /// Points of the story area drawn for `place_id`, inside it and the map,
+    /// on a 7 × 7 grid over its extent, nearest to `anchor` first (at most
+    /// 12): where an area's name may also be written. None when the place
+    /// has no area drawn.
+    std::vector<Point> interior_points(const std::string& place_id, Point anchor) const {
+        std::vector<Point> out;
+        for (const auto& a : m_story.areas) {
+            if (a.place_id != place_id) continue;
+            std::vector<Path> rings;
+            Box ext{1e300, 1e300, -1e300, -1e300};
+            for (const auto& poly : a.geometry.simplify(degrees_per_pixel() * 2).polygons())
+                for (const auto& ring : poly) {
+                    Path p = detail::clip_ring(project(ring, m_tf), m_map_box);
+                    if (p.size() < 4) continue;
+                    const Box b = detail::bounds(p);
+                    ext = {std::min(ext.x0, b.x0), std::min(ext.y0, b.y0), std::max(ext.x1, b.x1), std::max(ext.y1, b.y1)};
+                    rings.push_back(std::move(p));
+                }
+            if (rings.empty()) continue;
+            constexpr int n = 7;
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < n; ++j) {
+                    const Point q{ext.x0 + (i + 0.5) * ext.width() / n, ext.y0 + (j + 0.5) * ext.height() / n};
+                    bool in = false;  // even-odd over every ring: holes and other parts count right
+                    for (const Path& r : rings)
+                        for (std::size_t k = 0, l = r.size() - 1; k < r.size(); l = k++)
+                            if ((r[k].y > q.y) != (r[l].y > q.y) &&
+                                q.x < (r[l].x - r[k].x) * (q.y - r[k].y) / (r[l].y - r[k].y) + r[k].x)
+                                in = !in;
+                    if (in) out.push_back(q);
+                }
+        }
+        std::stable_sort(out.begin(), out.end(), [&](Point a, Point b) {
+            return std::hypot(a.x - anchor.x, a.y - anchor.y) < std::hypot(b.x - anchor.x, b.y - anchor.y);
+        });
+        if (out.size() > 12) out.resize(12);
+        return out;
     }
 
     void labels() {
@@ -892,6 +1013,28 @@ private:
         };
         std::set<std::string> labelled_names;
         std::set<std::string> labelled_countries;
+        auto is_area = [](const detail::StoryPlace& p) {
+            return p.kind == "country" || p.kind == "region" || p.kind == "sea" || p.kind == "admin1" || p.kind == "border" ||
+                   p.kind == "part" || p.kind == "lake" || p.kind == "river";
+        };
+        // One label for one name of an area: two areas the articles name
+        // alike (the Sahel, and Burkina Faso's Sahel region read from "au
+        // Sahel") are one name to the reader; the one an event names is kept.
+        std::set<std::string> same_name_dropped;
+        {
+            std::map<std::string, const detail::StoryPlace*> by_name;
+            for (const auto& p : m_story.places) {
+                if (!p.location || !is_area(p)) continue;
+                auto [it, fresh] = by_name.try_emplace(place_label(p), &p);
+                if (fresh) continue;
+                if (p.named_by_event && !it->second->named_by_event) {
+                    same_name_dropped.insert(it->second->id);
+                    it->second = &p;
+                } else {
+                    same_name_dropped.insert(p.id);
+                }
+            }
+        }
         std::vector<std::string> actors_only, outside;
         for (const auto& p : m_story.places) {
             Point at;
@@ -904,9 +1047,9 @@ private:
                 continue;
             }
             const std::string text = place_label(p);
+            if (same_name_dropped.count(p.id)) continue;
             if (!labelled_names.insert(text + "|" + p.kind).second) continue;  // same name and kind named twice (two ids)
-            const bool area_like = p.kind == "country" || p.kind == "region" || p.kind == "sea" || p.kind == "admin1" ||
-                                   p.kind == "border" || p.kind == "part" || p.kind == "lake" || p.kind == "river";
+            const bool area_like = is_area(p);
             if (p.kind == "country") labelled_countries.insert(p.country);
             const TextStyle& ts = area_like ? m_st.story_country_label : m_st.story_label;
             Request r;
@@ -919,15 +1062,24 @@ private:
             r.req.clearance = r.dot ? m_st.place_dot_size / 2 + 1 : 0;
             // Event markers on the place: the label goes around them, and
             // they mark the place (no dot under them).
+            // An area whose point falls on markers another place claimed
+            // (the Sahel on the Liptako's casualties, eastern Mali on Mali's
+            // row) goes around them too: its own point is covered.
             for (auto& c : m_clusters)
-                if (!c.claimed && std::hypot(c.centre.x - at.x, c.centre.y - at.y) <= c.radius) {
+                if ((!c.claimed || area_like) && std::hypot(c.centre.x - at.x, c.centre.y - at.y) <= c.radius) {
                     c.claimed = true;
                     r.dot = false;
                     r.req.anchor = c.centre;
                     r.req.clearance = std::max(r.req.clearance, c.radius);
+                    // Others go around the markers, not around their whole circle.
+                    r.req.markers = c.markers;
                     break;
                 }
             r.req.sizes = sizes(text, ts.font);
+            if (area_like) {
+                r.req.area = true;
+                r.req.inside = interior_points(p.id, at);
+            }
             r.req.priority = p.named_by_event ? 3 : 2;
             r.req.required = true;
             requests.push_back(std::move(r));
@@ -944,11 +1096,12 @@ private:
         for (const Capital& c : capitals_in_view()) {
             Point at;
             project_point(c.point, at);
+            const std::string text = capital_name(c);
             bool dup = false;
-            for (const auto& r : requests) dup = dup || (r.text == c.name) || std::hypot(r.at.x - at.x, r.at.y - at.y) < 6;
+            for (const auto& r : requests) dup = dup || (r.text == text) || std::hypot(r.at.x - at.x, r.at.y - at.y) < 6;
             if (dup) continue;
             Request r;
-            r.text = std::string(c.name);
+            r.text = text;
             r.style = m_st.capital_label;
             r.at = at;
             r.req.id = "capital:" + std::string(c.iso2);
@@ -974,6 +1127,7 @@ private:
             r.at = at;
             r.req.id = "country:" + std::string(c.iso2);
             r.req.anchor = at;
+            r.req.area = true;  // written over its label point, no marker there
             r.req.sizes = sizes(text, r.style.font);
             r.req.priority = 0;
             requests.push_back(std::move(r));
@@ -990,7 +1144,7 @@ private:
             if (!c.claimed) obstacles.boxes.push_back({c.centre.x - c.radius, c.centre.y - c.radius, c.centre.x + c.radius, c.centre.y + c.radius});
         LabelOptions options;
         options.canvas = m_map_box.grown(-2);
-        options.leader_max = 90;
+        options.leader_max = 150;
         const LabelResult result = place_labels(reqs, obstacles, options);
 
         SceneLayer& dots = layer("places");
@@ -1037,27 +1191,55 @@ private:
     }
 
     // --------------------------------------------------- title and credit
+    /// A news map's title from the layers alone: the main place, then what
+    /// happened there ("Mali: withdrawal and redeployment", "Burkina Faso :
+    /// coup d'État et manifestation"). The news are the events dated within
+    /// a month of the latest one (background such as "since 2013" or an
+    /// earlier coup is left out); their types are ranked by count, then by
+    /// the order of the events (the lead first); the main place is the
+    /// country of the first-ranked type's events (Gossi → Mali), or their
+    /// place when it lies in no single country (West Africa). `other` names
+    /// nothing and is left out. Nothing is said that the layers do not hold.
     std::string derived_title() const {
-        // The places most events happen in, in the reader's language.
-        std::map<std::string, std::size_t> count;
-        std::vector<std::string> order;
-        for (const auto& e : m_story.events) {
-            if (e.place_id.empty()) continue;
-            if (count[e.place_id]++ == 0) order.push_back(e.place_id);
+        constexpr std::int64_t month = std::int64_t{31} * 86400;
+        std::int64_t latest = TimeSpan{}.start;
+        for (const auto& e : m_story.events)
+            if (e.time.dated()) latest = std::max(latest, e.time.start);
+        std::vector<const detail::StoryEvent*> news;
+        for (const auto& e : m_story.events)
+            if (!e.time.dated() || latest == TimeSpan{}.start || e.time.start >= latest - month) news.push_back(&e);
+        // Types by count, then first appearance.
+        std::vector<std::pair<std::string, std::size_t>> types;
+        for (const auto* e : news) {
+            if (!type_words(e->type)) continue;
+            auto it = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.first == e->type; });
+            if (it == types.end()) types.emplace_back(e->type, 1);
+            else ++it->second;
         }
-        std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return count[a] > count[b]; });
-        std::vector<std::string> names;
-        for (const auto& id : order) {
-            for (const auto& p : m_story.places)
-                if (p.id == id) {
-                    const std::string n = place_label(p);
-                    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-                    break;
-                }
-            if (names.size() == 3) break;
+        std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (types.empty()) return m_w.pick("Events of the articles", "Événements des articles");
+        // The main place: the most frequent country (or place) of the first type's events.
+        std::map<std::string, std::size_t> where;
+        std::vector<std::string> where_order;
+        for (const auto* e : news) {
+            if (e->type != types.front().first) continue;
+            const auto p = std::find_if(m_story.places.begin(), m_story.places.end(), [&](const auto& q) { return q.id == e->place_id; });
+            if (p == m_story.places.end()) continue;
+            std::string name = place_label(*p);
+            if (p->country.size() == 2)
+                if (const auto c = m_basemap.country(p->country)) name = std::string(m_w.fr ? c->name_fr : c->name_en);
+            if (where[name]++ == 0) where_order.push_back(name);
         }
-        if (names.empty()) return m_w.pick("Events of the articles", "Événements des articles");
-        return join_names(names, m_w);
+        std::stable_sort(where_order.begin(), where_order.end(), [&](const auto& a, const auto& b) { return where[a] > where[b]; });
+        std::vector<std::string> what;
+        for (std::size_t k = 0; k < types.size() && k < 2; ++k) {
+            const TypeWords* w = type_words(types[k].first);
+            const bool many = types[k].second > 1;
+            what.emplace_back(m_w.fr ? (many ? w->fr_plural : w->fr) : (many ? w->en_plural : w->en));
+        }
+        const std::string happened = join_names(what, m_w);
+        if (where_order.empty()) return capitalised(happened);
+        return where_order.front() + m_w.pick(": ", " : ") + happened;
     }
 
     std::string derived_subtitle() const {
@@ -1145,7 +1327,10 @@ private:
     Transform m_tf;
     Box m_map_box;
     Resolution m_resolution = Resolution::r10m;
+    std::map<std::string, Capital, std::less<>> m_capitals;  ///< by gazetteer id ("geonames:2460596")
     std::set<std::string> m_used_keys;
+    /// The event types drawn under each event legend key, in the vocabulary's order.
+    std::map<std::string, std::set<std::string, TypeOrder>, std::less<>> m_event_types;
     LabelObstacles m_obstacles;
     double m_line_half_width = 2;
     std::vector<Point> m_story_pixels;
@@ -1153,6 +1338,7 @@ private:
         Point centre;
         double radius = 0;
         bool claimed = false;  ///< a place label sits on it
+        std::vector<Box> markers;  ///< each marker's box, with its white outline
     };
     std::vector<Cluster> m_clusters;  ///< event markers sharing a point
     std::vector<std::string> m_outside_events;

@@ -36,6 +36,15 @@ check "--scale 2 doubles the pixels" \
 check "--lang and --title" '[ $rc -eq 0 ] && [ -s "$tmp/c.png" ]'
 "$bin" render "$tmp/out/events.gpkg" -o "$tmp/d.svg" --lang fr -q
 check "--lang fr gives French labels and legend" 'grep -q "Quitté par les forces" "$tmp/d.svg" && grep -q "Sources :" "$tmp/d.svg"'
+"$bin" render "$tmp/out/events.gpkg" -o "$tmp/e.svg" --lang en -q
+check "capitals in the reader's language: Le Caire in French, Cairo in English" \
+  'grep -q ">Le Caire</text>" "$tmp/d.svg" && ! grep -Eq ">(Cairo|Algiers|Baghdad|Riyadh|Mogadishu)</text>" "$tmp/d.svg" &&
+   grep -q ">Cairo</text>" "$tmp/e.svg" && ! grep -Eq ">(Le Caire|Alger|Bagdad|Riyad|Mogadiscio)</text>" "$tmp/e.svg"'
+check "the title is a news map's title from the layers, in the reader's language" \
+  'grep -q ">Mali : retrait" "$tmp/d.svg" && grep -q ">Mali: withdrawal" "$tmp/e.svg"'
+"$bin" map "$src/samples/other/mozambique-floods-en.txt" -o "$tmp/floods" -q 2>/dev/null
+check "a floods map's legend names casualties, not an attack" \
+  'grep -q ">Casualties</text>" "$tmp/floods/map.svg" && ! grep -q "Attack" "$tmp/floods/map.svg"'
 
 "$bin" render "$tmp/out/events.gpkg" -o "$tmp/x.png" --size 100x100 2>"$tmp/err"; rc=$?
 check "an impossible size is refused with exit 2, not shrunk" '[ $rc -eq 2 ] && grep -q "impossible image size" "$tmp/err" && [ ! -e "$tmp/x.png" ]'

@@ -20,6 +20,27 @@ void write(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
+/// A little-endian GNU gettext catalogue (.mo) of `pairs` (msgid, msgstr), sorted by msgid.
+std::string gettext_catalogue(const std::vector<std::pair<std::string, std::string>>& pairs) {
+    std::string head, strings;
+    auto u32 = [](std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); };
+    const auto n = static_cast<std::uint32_t>(pairs.size());
+    const std::uint32_t originals = 28, translations = originals + 8 * n, data = translations + 8 * n;
+    for (std::uint32_t v : {0x950412deu, 0u, n, originals, translations, 0u, 0u}) u32(head, v);
+    std::string table_o, table_t;
+    for (const auto& [id, str] : pairs) {
+        u32(table_o, static_cast<std::uint32_t>(id.size()));
+        u32(table_o, data + static_cast<std::uint32_t>(strings.size()));
+        strings += id + '\0';
+    }
+    for (const auto& [id, str] : pairs) {
+        u32(table_t, static_cast<std::uint32_t>(str.size()));
+        u32(table_t, data + static_cast<std::uint32_t>(strings.size()));
+        strings += str + '\0';
+    }
+    return head + table_o + table_t + strings;
+}
+
 /// A throwaway source tree: two countries, a handful of towns, curated rows.
 struct Fixture {
     fs::path root;
@@ -61,11 +82,38 @@ struct Fixture {
               row("7", "Paris", "", 48.85, 2.35, "PPLC", "FR", "11", 2138551) +
               row("8", "Nowhere", "", 123.0, 0.0, "PPL", "ML", "01", 10));
         write(root / "iso_3166-2.json", R"({"3166-2":[{"code":"ML-7","name":"Gao","type":"Region"},
- {"code":"ML-BKO","name":"Bamako","type":"District"},{"code":"US-TX","name":"Texas","type":"State"}]})");
+ {"code":"ML-BKO","name":"Bamako","type":"District"},{"code":"US-TX","name":"Texas","type":"State"},
+ {"code":"ML-1","name":"Kayes","type":"Region"},{"code":"SD-NB","name":"Blue Nile","type":"State"},
+ {"code":"BF-05","name":"Centre-Nord","type":"Region"},{"code":"BF-12","name":"Sahel","type":"Region"},
+ {"code":"BF-SOM","name":"Soum","parent":"12","type":"Province"},{"code":"BF-ZZZ","name":"Nowhere","parent":"12","type":"Province"},
+ {"code":"LV-999","name":"Unplaced","type":"Municipality"}]})");
+        // The subdivisions' points: Kayes has no seat among the towns above;
+        // the second Sahel row has impossible coordinates.
+        write(pk / "@countrystatecity/countries/package.json", R"({"version":"0.0-test"})");
+        write(pk / "@countrystatecity/countries/dist/data/Mali-ML/states.json", R"([
+ {"name":"Gao","iso3166_2":"ML-7","latitude":"17.00","longitude":"-0.10","native":"Gao"},
+ {"name":"Kayes","iso3166_2":"ML-1","latitude":"13.80","longitude":"-10.22","native":"Kayes"},
+ {"name":"Kidal","iso3166_2":"ML-8","latitude":"18.44","longitude":"1.41","native":"Gauche -"}])");
+        write(pk / "@countrystatecity/countries/dist/data/Sudan-SD/states.json", R"([
+ {"name":"Blue Nile","iso3166_2":"SD-NB","latitude":"11.96","longitude":"34.12"}])");
+        write(pk / "@countrystatecity/countries/dist/data/Burkina_Faso-BF/states.json", R"([
+ {"name":"Centre-Nord","iso3166_2":"BF-05","latitude":"13.24","longitude":"-1.03"},
+ {"name":"Sahel","iso3166_2":"BF-12","latitude":"14.03","longitude":"-0.77"},
+ {"name":"Soum","iso3166_2":"BF-SOM","latitude":"14.29","longitude":"-1.35"},
+ {"name":"Nowhere","iso3166_2":"BF-ZZZ","latitude":"95","longitude":"0"},
+ {"name":"Boucle","latitude":"12.5","longitude":"-3.6"}])");
+        // Dictionary words: a subdivision named by one of them is found only with its type.
+        write(pk / "an-array-of-english-words/package.json", R"({"version":"0.0-test"})");
+        write(pk / "an-array-of-english-words/index.json", R"(["east","pool","the"])");
+        write(pk / "an-array-of-french-words/package.json", R"({"version":"0.0-test"})");
+        write(pk / "an-array-of-french-words/index.json", R"(["centre","est","sahel"])");
+        write(root / "iso_3166-2.mo", gettext_catalogue({{"Blue Nile", "Nil Bleu"}, {"Soum", "Soum"}}));
         write(root / "curated/places.csv",
               "id,name,name_fr,kind,country,lat,lon,bbox,polygon_wkt,clip,population,source\n"
               "curated:niger-river,Niger,fleuve Niger,river,,13.5,2.1,,,,,test fixture\n"
-              "curated:liptako,Liptako,Liptako,region,,14.2,0.8,,\"POLYGON((-1 13,2 13,2 15.5,-1 15.5,-1 13))\",,,test fixture\n");
+              "curated:liptako,Liptako,Liptako,region,,14.2,0.8,,\"POLYGON((-1 13,2 13,2 15.5,-1 15.5,-1 13))\",,,test fixture\n"
+              "curated:sahel,Sahel,Sahel,region,,14.5,0,,\"POLYGON((-17 11,35 11,35 18,-17 18,-17 11))\",,,test fixture\n"
+              "curated:cercle-gao,Gao,cercle de Gao,admin2,ML,16.27,-0.04,,,,,test fixture\n");
         write(root / "curated/composites.csv",
               "id,name,name_fr,members,lat,lon,source\n"
               "curated:west-africa,West Africa,Afrique de l'Ouest,subregion:Western_Africa,,,test fixture\n");
@@ -74,7 +122,9 @@ struct Fixture {
               "curated:liptako,sahéliens,fr,demonym,test fixture\n");
     }
     ~Fixture() { fs::remove_all(root); }
-    gazetteer::BuildSources sources() const { return {root / "packages", root / "curated", root / "iso_3166-2.json"}; }
+    gazetteer::BuildSources sources() const {
+        return {root / "packages", root / "curated", root / "iso_3166-2.json", root / "iso_3166-2.mo"};
+    }
 };
 
 } // namespace
@@ -85,9 +135,12 @@ TEST_CASE("a small build ranks places and reports the rows it skipped", "[gazett
     const auto stats = gazetteer::build_index(f.sources(), out);
     CHECK(stats.countries == 2);
     CHECK(stats.cities == 6);  // the three-field row and the impossible latitude are skipped
-    REQUIRE(stats.skipped.size() == 2);
+    REQUIRE(stats.skipped.size() == 3);
     CHECK(stats.skipped[0].find("cities500.txt:4: expected 19") != std::string::npos);
     CHECK(stats.skipped[1].find("cities500.txt:8: invalid coordinates") != std::string::npos);
+    CHECK(stats.skipped[2].find("states.json: BF-ZZZ: invalid coordinates") != std::string::npos);
+    CHECK(stats.admin1 == 6);  // Gao and Bamako by their seats; Kayes, Blue Nile, Centre-Nord, Sahel by their points
+    CHECK(stats.admin2 == 2);  // Soum, and the curated cercle of Gao
 
     const auto gz = gazetteer::Gazetteer::open(out);
     const auto niger = gz.lookup("niger");
@@ -111,6 +164,64 @@ TEST_CASE("a small build ranks places and reports the rows it skipped", "[gazett
     CHECK(gz.place(gz.lookup("maliennes", dem).front().place).id == "ne:ML");
     CHECK(gz.place(gz.lookup("Nigériennes", dem).front().place).id == "ne:NE");
     CHECK(gz.lookup("maliennes").empty());  // demonyms only when asked for
+}
+
+TEST_CASE("subdivisions without a seat and second-level subdivisions are placed and ranked", "[gazetteer][build]") {
+    Fixture f;
+    const fs::path out = f.root / "out/index.geoidx";
+    gazetteer::build_index(f.sources(), out);
+    const auto gz = gazetteer::Gazetteer::open(out);
+    using K = geo::PlaceKind;
+
+    // A first-level subdivision no seat names is at the database's point.
+    const auto kayes = gz.place(gz.lookup("Kayes").front().place);
+    CHECK(kayes.id == "iso:ML-1");
+    CHECK(kayes.kind == K::admin1);
+    CHECK(kayes.point.lat == Approx(13.80));
+    // A second-level one is admin2, in its parent.
+    const auto soum = gz.place(gz.lookup("Soum").front().place);
+    CHECK(soum.id == "iso:BF-SOM");
+    CHECK(soum.kind == K::admin2);
+    CHECK(soum.country == "BF");
+    CHECK(soum.admin1 == "Sahel");
+    // French names from iso-codes' catalogue.
+    const auto nil = gz.lookup("Nil Bleu");
+    REQUIRE(nil.size() == 1);
+    CHECK(gz.place(nil.front().place).id == "iso:SD-NB");
+    CHECK((nil.front().langs & gazetteer::lang_fr) != 0);
+    // The database's native names are machine translations ("Gauche -" for
+    // Kidal): never indexed. A code without a point is left out.
+    CHECK(gz.lookup("Gauche").empty());
+    CHECK(gz.lookup("Unplaced").empty());
+    CHECK_FALSE(gz.find_id("iso:BF-ZZZ"));
+
+    // "Gao" is the city, then the region, then the cercle.
+    const auto gao = gz.lookup("Gao");
+    REQUIRE(gao.size() == 3);
+    CHECK(gz.place(gao[0].place).kind == K::city);
+    CHECK(gz.place(gao[1].place).id == "iso:ML-7");
+    CHECK(gz.place(gao[2].place).id == "curated:cercle-gao");
+    const auto cercle = gz.place(gz.lookup("cercle de Gao").front().place);
+    CHECK(cercle.kind == K::admin2);
+    CHECK(cercle.admin1 == "Gao");  // its seat town's subdivision
+    CHECK_FALSE(cercle.curated);     // ranked as a subdivision, not trusted as a curated area
+
+    // A name of directions or a dictionary word is found only with the
+    // division's type: "Sahel" alone is the curated region, "Centre-Nord"
+    // alone nothing.
+    const auto sahel = gz.lookup("Sahel");
+    REQUIRE(sahel.size() == 1);
+    CHECK(gz.place(sahel[0].place).id == "curated:sahel");
+    CHECK(gz.lookup("Centre-Nord").empty());
+    CHECK(gz.lookup("Centre").empty());
+    for (const char* phrase : {"région du Centre-Nord", "Centre-Nord Region", "region of Centre-Nord"}) {
+        INFO(phrase);
+        const auto c = gz.lookup(phrase);
+        REQUIRE(c.size() == 1);
+        CHECK(gz.place(c.front().place).id == "iso:BF-05");
+        CHECK(c.front().primary);
+    }
+    CHECK(gz.place(gz.lookup("région du Sahel").front().place).id == "iso:BF-12");
 }
 
 TEST_CASE("a malformed curated row fails the build with file and line, leaving the old index", "[gazetteer][build]") {

@@ -180,3 +180,39 @@ TEST_CASE("the fingerprint names one build of the index", "[gazetteer]") {
     CHECK(again.fingerprint() == gz().fingerprint());
     CHECK(gz().fingerprint() != 0);
 }
+
+TEST_CASE("subdivisions of both levels: ISO 3166-2 and the curated cercles and departments", "[gazetteer][lookup]") {
+    using K = geo::PlaceKind;
+    const Expect cases[] = {
+        {"Cabo Delgado", K::admin1, "MZ", -12.4, 39.4, 150},
+        {"Niassa", K::admin1, "MZ", -13.1, 36.5, 200},
+        {"North Darfur", K::admin1, "SD", 16.0, 26.0, 300},
+        {"province du Soum", K::admin2, "BF", 14.3, -1.3, 60},  // "soum" is an English word: only with its type
+        {"Soum province", K::admin2, "BF", 14.3, -1.3, 60},
+        {"Yagha", K::admin2, "BF", 13.4, 0.6, 60},
+        {"Al Haouz", K::admin2, "MA", 31.3, -7.9, 80},
+        {"cercle de Bourem", K::admin2, "ML", 16.95, -0.35, 10},
+        {"Torodi", K::admin2, "NE", 13.12, 1.80, 10},
+        {"département de Torodi", K::admin2, "NE", 13.12, 1.80, 10},
+        {"Gao", K::city, "ML", 16.27, -0.04, 20},
+        {"Bourem", K::city, "ML", 16.95, -0.35, 10},
+        {"Tillabéri", K::city, "NE", 14.21, 1.45, 10},
+        {"Vladimir", K::city, "RU", 56.14, 40.40, 20},  // not the oblast, whose French name it is
+    };
+    for (const auto& e : cases) {
+        INFO("name: " << e.name);
+        const auto p = best(e.name);
+        CHECK(p.kind == e.kind);
+        CHECK(p.country == e.country);
+        CHECK(geo::distance_km(p.point, {e.lon, e.lat}) < e.tolerance_km);
+    }
+    const auto soum = best("province of Soum");
+    CHECK(soum.admin1 == "Sahel");  // its region
+    const auto bourem = best("cercle de Bourem");
+    CHECK(bourem.admin1 == "Gao");
+    // Names of direction are never a subdivision's own name.
+    for (const char* generic : {"Centre", "Est", "Centre-Nord", "North East"}) {
+        INFO(generic);
+        for (const auto& c : gz().lookup(generic)) CHECK_FALSE((c.primary && gz().place(c.place).kind == K::admin1));
+    }
+}

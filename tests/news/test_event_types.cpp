@@ -73,6 +73,22 @@ TEST_CASE("protests, arrests, sanctions", "[news][events][types]") {
     check_type("Washington sanctioned three ministers of Mali on Friday.", EventType::sanction, "ML", "2024-03-08");
 }
 
+TEST_CASE("an organisation that acts is the actor; a plural a verb acts on is no generic mention", "[news][events][types]") {
+    for (const auto& [text, org, cc] : {std::tuple{"La CEDEAO a imposé des sanctions au Mali.", "CEDEAO", "ML"},
+                                        {"L'UE a imposé des sanctions au Niger.", "UE", "NE"},
+                                        {"ECOWAS imposed sanctions on Niger.", "ECOWAS", "NE"},
+                                        {"The EU imposed new sanctions on Mali.", "EU", "ML"}}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto e = found(d, EventType::sanction, cc);
+        REQUIRE(e.size() == 1);
+        CHECK(std::find(e[0]->actors.begin(), e[0]->actors.end(), org) != e[0]->actors.end());
+    }
+    // Without a verb acting on it nor a date, a plural stays a generic mention.
+    CHECK(read("Le nord du Mali est en proie aux attaques jihadistes.", "2024-03-13").events.empty());
+    CHECK(read("Northern Mali has long been plagued by jihadist attacks.", "2024-03-13").events.empty());
+}
+
 TEST_CASE("agreements and handovers, elections", "[news][events][types]") {
     check_type("La France a rétrocédé mardi la base de Gao à l'armée du Mali.", EventType::agreement, "ML", "2024-03-12");
     check_type("France handed over the base of Gao to the army of Mali on Tuesday.", EventType::agreement, "ML",
@@ -200,6 +216,9 @@ TEST_CASE("a capture of a place is a military operation, of people an arrest", "
     check_type("Rebels captured Kidal, in northern Mali, on Saturday.", EventType::military_operation, "ML", "2024-03-09");
     check_type("L'armée a capturé samedi trois chefs rebelles près de Kidal.", EventType::arrest, "ML", "2024-03-09");
     check_type("The army captured three rebel leaders near Kidal on Saturday.", EventType::arrest, "ML", "2024-03-09");
+    // People arrested somewhere: the place after a preposition is no object.
+    check_type("Ten opponents were arrested in Kidal on Saturday.", EventType::arrest, "ML", "2024-03-09");
+    check_type("Dix opposants ont été arrêtés à Kidal samedi.", EventType::arrest, "ML", "2024-03-09");
 }
 
 TEST_CASE("people who protest, in the plural, make a protest", "[news][events][types]") {

@@ -37,6 +37,34 @@ TEST_CASE("a redeployment has its origin and its destination", "[news][events]")
     CHECK(d.events.size() == 1);
 }
 
+TEST_CASE("where forces are sent is a destination, what they leave an origin, in both languages", "[news][events]") {
+    for (const char* text : {"Le Tchad a envoyé des troupes au Niger mardi.", "L'Allemagne va déployer 300 soldats en Lituanie.",
+                             "Chad sent troops to Niger on Tuesday."}) {
+        const auto d = read(text);
+        const auto e = events_of(d, EventType::deployment);
+        REQUIRE(e.size() == 1);
+        CHECK((has_place(*e[0], "NE", PlaceRole::destination) || has_place(*e[0], "LT", PlaceRole::destination)));
+    }
+    // Before the verb, the clause's setting, not a destination.
+    const auto set = read("Au Niger, le Tchad a déployé des troupes mardi.");
+    REQUIRE(events_of(set, EventType::deployment).size() == 1);
+    CHECK(has_place(*events_of(set, EventType::deployment)[0], "NE", PlaceRole::location));
+    // "from" names the origin of a deployment.
+    const auto from = read("Turkey sent troops from Syria to Libya on Thursday.");
+    REQUIRE(events_of(from, EventType::deployment).size() == 1);
+    CHECK(has_place(*events_of(from, EventType::deployment)[0], "SY", PlaceRole::origin));
+    CHECK(has_place(*events_of(from, EventType::deployment)[0], "LY", PlaceRole::destination));
+    // What a withdrawal leaves, as its direct object; "pour" its destination.
+    for (const char* text : {"Les forces américaines ont quitté le Niger pour le Tchad.", "The troops leaving Niger crossed into Chad."}) {
+        const auto d = read(text);
+        const auto w = events_of(d, EventType::withdrawal);
+        REQUIRE_FALSE(w.empty());
+        CHECK(has_place(*w[0], "NE", PlaceRole::origin));
+    }
+    const auto pour = read("Les forces américaines ont quitté le Niger pour le Tchad.");
+    CHECK(has_place(*events_of(pour, EventType::withdrawal)[0], "TD", PlaceRole::destination));
+}
+
 TEST_CASE("support goes towards the areas named after it", "[news][events]") {
     const auto d = read("Les alliés, dont la Belgique, veulent renforcer leur soutien aux États côtiers du Golfe de "
                         "Guinée et d'Afrique de l'Ouest.");

@@ -95,6 +95,27 @@ TEST_CASE("demonyms point to their place and are marked", "[news][recognize]") {
     CHECK(find(en, "Malian")->place->country == "ML");
 }
 
+TEST_CASE("plural and feminine demonyms, nouns and adjectives, in both languages", "[news][recognize]") {
+    // Nationality nouns in the plural name the people of a place; the map
+    // still needs the place ("Nigerians fled" is news about Nigeria).
+    const auto fr = read("Des Congolais et des Burkinabè vivent ici. Les forces nigériennes ont reculé.");
+    for (const auto& [w, cc] : {std::pair{"Congolais", "CD"}, {"Burkinabè", "BF"}, {"nigériennes", "NE"}}) {
+        const auto* t = find(fr, w);
+        REQUIRE(t);
+        CHECK(t->demonym);
+        REQUIRE(t->place);
+        CHECK(t->place->country == cc);
+    }
+    const auto en = read("Many Nigerians crossed the river. Gambians will vote. Sudanese refugees arrived.");
+    for (const auto& [w, cc] : {std::pair{"Nigerians", "NG"}, {"Gambians", "GM"}, {"Sudanese", "SD"}}) {
+        const auto* t = find(en, w);
+        REQUIRE(t);
+        CHECK(t->demonym);
+        REQUIRE(t->place);
+        CHECK(t->place->country == cc);
+    }
+}
+
 TEST_CASE("people are not places, even named like towns", "[news][recognize][nonplace]") {
     const std::string fr =
         "Louise Pierre a rencontré M. Serre à Bamako. Selon Jean Dumas, le président Emmanuel Macron viendra. "
@@ -231,4 +252,21 @@ TEST_CASE("related-article headlines are separate items", "[news][recognize]") {
         CHECK(evidence.find("Dakar") == std::string::npos);
         CHECK(evidence.find('\n') == std::string::npos);
     }
+}
+
+TEST_CASE("what an event verb acts on is a place, even a small one named like a person", "[news][recognize]") {
+    // One sentence, no other context: the direct object of "attack",
+    // "besiege", "assiéger" is evidence of a place.
+    for (const char* text : {"Jihadists attacked Djibo.", "Gunmen have besieged Djibo for months.",
+                             "Les jihadistes ont attaqué Djibo.", "Des hommes armés ont assiégé Djibo."}) {
+        const auto d = read(text);
+        const auto* t = find(d, "Djibo");
+        REQUIRE(t);
+        REQUIRE(t->place);
+        CHECK(t->place->country == "BF");
+    }
+    // A title then a preposition: the name after "à" is no person's.
+    const auto fr = read("Les militaires ont renversé le roi à Ouagadougou.");
+    REQUIRE(find(fr, "Ouagadougou"));
+    CHECK(find(fr, "Ouagadougou")->place->country == "BF");
 }

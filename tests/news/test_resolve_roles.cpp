@@ -229,3 +229,31 @@ TEST_CASE("a name right before a verb of an agent is its subject", "[news][roles
                  {"Heavy rains made Mopti a lake.", "Mopti"}},
                 news::Role::location);
 }
+
+TEST_CASE("the subject of an aspectual verb is the agent of the verb it governs", "[news][roles]") {
+    for (const auto& [text, name] : {std::pair{"Ankara a commencé à retirer ses soldats de Libye.", "Ankara"},
+                                     {"Ankara began moving its soldiers out of Libya on Monday.", "Ankara"},
+                                     {"Kigali continued to deny any role in the fighting.", "Kigali"}}) {
+        const auto d = read(text);
+        const auto* t = find(d, name);
+        REQUIRE(t);
+        CHECK(t->role == news::Role::actor);
+    }
+}
+
+TEST_CASE("the object of a verb that governs an infinitive is its agent", "[news][roles]") {
+    // Object control: the named country does what the infinitive says.
+    for (const auto& [text, name] : {std::pair{"Kinshasa a accusé le Rwanda de soutenir les rebelles.", "Rwanda"},
+                                     {"Paris a demandé à Bamako de retirer ses troupes.", "Bamako"},
+                                     {"Kinshasa accused Rwanda of backing the rebels.", "Rwanda"},
+                                     {"Washington urged Niger to release the president.", "Niger"}}) {
+        const auto d = read(text);
+        const auto* t = find(d, name);
+        REQUIRE(t);
+        CHECK(t->role == news::Role::actor);
+    }
+    // A noun after "de", not an infinitive: the place stays where it is.
+    const auto d = read("Paris a accusé le Rwanda de l'attaque contre Goma.");
+    REQUIRE(find(d, "Goma"));
+    CHECK(find(d, "Goma")->role == news::Role::location);
+}

@@ -19,6 +19,9 @@ using geoevents::geo::Bbox;
 
 namespace {
 
+/// The project's curated names (the capitals' French names).
+fs::path curated_names() { return fs::path(GEOEVENTS_SOURCE_DIR) / "data" / "curated" / "names.csv"; }
+
 /// A basemap built once for the test run and reused while it is newer than
 /// this test program (any change to the builder relinks the program).
 const fs::path& test_basemap() {
@@ -26,7 +29,7 @@ const fs::path& test_basemap() {
         const fs::path p = fs::path(GEOEVENTS_BINARY_DIR) / "tests" / "render-basemap.bin";
         std::error_code ec;
         const auto built = fs::last_write_time(p, ec);
-        if (ec || built < fs::last_write_time("/proc/self/exe")) build_basemap(GEOEVENTS_TEST_PACKAGES, p);
+        if (ec || built < fs::last_write_time("/proc/self/exe")) build_basemap(GEOEVENTS_TEST_PACKAGES, curated_names(), p);
         return p;
     }();
     return path;
@@ -96,7 +99,7 @@ TEST_CASE("basemap build writes a complete file, the same bytes every time", "[r
     TempDir tmp;
     const fs::path out = tmp.path / "sub" / "basemap.bin";
     std::vector<std::string> progress;
-    const auto stats = build_basemap(GEOEVENTS_TEST_PACKAGES, out, [&](const std::string& m) { progress.push_back(m); });
+    const auto stats = build_basemap(GEOEVENTS_TEST_PACKAGES, curated_names(), out, [&](const std::string& m) { progress.push_back(m); });
     CHECK_FALSE(progress.empty());
     REQUIRE(fs::exists(out));
     CHECK(fs::file_size(out) == stats.file_bytes);
@@ -118,7 +121,7 @@ TEST_CASE("basemap build writes a complete file, the same bytes every time", "[r
 TEST_CASE("missing packages fail the build with an IoError and leave nothing behind", "[render][basemap]") {
     TempDir tmp;
     const fs::path out = tmp.path / "basemap.bin";
-    CHECK_THROWS_AS(build_basemap(tmp.path / "no-such-packages", out), geoevents::IoError);
+    CHECK_THROWS_AS(build_basemap(tmp.path / "no-such-packages", curated_names(), out), geoevents::IoError);
     CHECK(fs::is_empty(tmp.path));
 }
 
@@ -190,6 +193,24 @@ TEST_CASE("capitals: Bamako and Niamey, most populous first", "[render][basemap]
     CHECK(lome->iso2 == "TG");
     CHECK_FALSE(find("Gao"));  // a regional capital, not a national one
     for (std::size_t i = 1; i < caps.size(); ++i) CHECK(caps[i - 1].population >= caps[i].population);
+}
+
+TEST_CASE("capitals carry the French name a reader uses, or their own when it is the same", "[render][basemap]") {
+    const auto caps = basemap().capitals();
+    auto fr = [&](std::string_view name) -> std::string_view {
+        for (const auto& c : caps)
+            if (c.name == name) return c.name_fr;
+        return "(no such capital)";
+    };
+    CHECK(fr("Beijing") == "Pékin");
+    CHECK(fr("Algiers") == "Alger");
+    CHECK(fr("Cairo") == "Le Caire");
+    CHECK(fr("Mexico City") == "Mexico");
+    CHECK(fr("London") == "Londres");
+    CHECK(fr("Abu Dhabi") == "Abou Dabi");  // the first French exonym row, not the variant listed after it
+    CHECK(fr("Bamako") == "Bamako");
+    CHECK(fr("Tripoli") == "Tripoli");
+    for (const auto& c : caps) CHECK_FALSE(c.name_fr.empty());
 }
 
 TEST_CASE("the Mali-Niger border exists at both resolutions", "[render][basemap]") {

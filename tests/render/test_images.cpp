@@ -37,6 +37,21 @@ TEST_CASE("same input, same bytes: PNG, SVG and PDF", "[render][images]") {
     for (ImageFormat f : {ImageFormat::png, ImageFormat::svg, ImageFormat::pdf}) CHECK(encode(a, f) == encode(b, f));
 }
 
+// The map's PNG is converted to RGB rows over the drawn image's own memory
+// (cairo_backend.cpp): reading the file back gives every pixel as drawn.
+TEST_CASE("a map's PNG file holds exactly the pixels drawn", "[render][images][png]") {
+    for (const double scale : {1.0, 2.0}) {
+        const Scene s = story_scene(601, 401);  // odd sizes: rows are not a multiple of 4 bytes
+        const Raster drawn = rasterize(s, scale);
+        const std::string png = encode(s, ImageFormat::png, scale);
+        CHECK(static_cast<int>(png[25]) == 2);  // opaque: RGB
+        const Raster back = decode_png(png);
+        REQUIRE(back.width == drawn.width);
+        REQUIRE(back.height == drawn.height);
+        CHECK(back.rgba == drawn.rgba);
+    }
+}
+
 TEST_CASE("at scale 2 the same layout has twice the pixels", "[render][images]") {
     const Scene s = story_scene(1200, 800);
     const Raster one = rasterize(s, 1), two = rasterize(s, 2);
@@ -75,7 +90,8 @@ TEST_CASE("the reference story matches its reference image", "[render][images]")
         for (int c = 0; c < 4; ++c) worst = std::max(worst, std::abs(r.rgba[i + static_cast<std::size_t>(c)] - ref.rgba[i + static_cast<std::size_t>(c)]));
         off += worst > 40;
     }
-    CHECK(static_cast<double>(off) / (r.rgba.size() / 4) <= 0.005);
+    const auto pixels = static_cast<double>(r.rgba.size()) / 4;
+    CHECK(static_cast<double>(off) / pixels <= 0.005);
 }
 
 TEST_CASE("SVG keeps text as text and names every labelled place", "[render][images]") {

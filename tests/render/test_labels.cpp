@@ -72,6 +72,21 @@ Map random_map(unsigned seed, bool with_previous = false, int min_places = 10, i
         r.priority = kind == 0 ? 2 : kind <= 2 ? 1 : 0;
         r.required = r.priority == 2;
         r.marker_optional = r.priority == 0 && integer(0, 1) == 0;
+        // Some places have a row of event markers: two boxes within the clearance.
+        if (!r.marker_optional && r.clearance >= 3 && integer(0, 3) == 0) {
+            const double q = r.clearance / 4;
+            for (const double dx : {-2 * q, 2 * q})
+                r.markers.push_back({r.anchor.x + dx - q, r.anchor.y - q, r.anchor.x + dx + q, r.anchor.y + q});
+        }
+        // Some story places are areas: no marker (clearance 0) or markers of
+        // events on them, and a few other points inside them.
+        if (r.priority >= 1 && !r.marker_optional && integer(0, 2) == 0) {
+            r.area = true;
+            if (integer(0, 1) == 0) r.clearance = 0;
+            for (int p = integer(0, 4); p > 0; --p)
+                r.inside.push_back({std::clamp(r.anchor.x + uniform(-120, 120), 0.0, c.x1),
+                                    std::clamp(r.anchor.y + uniform(-80, 80), 0.0, c.y1)});
+        }
         if (with_previous && integer(0, 1) == 0) {
             const Size s = r.sizes[static_cast<std::size_t>(integer(0, static_cast<int>(r.sizes.size()) - 1))];
             const double x = r.anchor.x + uniform(-80, 60), y = r.anchor.y + uniform(-60, 40);
@@ -98,7 +113,10 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
     for (const PlacedLabel& p : res.placed)
         if (p.request < req.size()) is_placed[p.request] = true;
     // A marker drawn only with its label is in the way only when the label is placed.
-    const auto drawn = [&](std::size_t j) { return !req[j].marker_optional || is_placed[j]; };
+    // An area with clearance 0 has no marker at all.
+    const auto drawn = [&](std::size_t j) {
+        return (!req[j].marker_optional || is_placed[j]) && !(req[j].area && req[j].clearance == 0);
+    };
     for (std::size_t a = 0; a < res.placed.size(); ++a) {
         const PlacedLabel& p = res.placed[a];
         if (p.request >= req.size() || seen[p.request]) {
@@ -119,11 +137,29 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
             for (std::size_t v = 0; v + 1 < line.size(); ++v)
                 if (bg::distance(bgs(line[v], line[v + 1]), bgb(p.box)) < m.obstacles.line_half_width + pad - tolerance)
                     fail(who + " touches an obstacle line");
-        for (std::size_t j = 0; j < req.size(); ++j)
-            if (drawn(j) && bg::distance(bgp(req[j].anchor), bgb(p.box)) < req[j].clearance + pad - tolerance)
+        for (std::size_t j = 0; j < req.size(); ++j) {
+            if (!drawn(j)) continue;
+            // Another's row of markers is its boxes; its own marker is its clearance circle.
+            if (j != p.request && !req[j].markers.empty()) {
+                for (const Box& mb : req[j].markers)
+                    if (bg::distance(bgb(mb), bgb(p.box)) < pad - tolerance) fail(who + " covers a marker of '" + req[j].id + "'");
+            } else if (bg::distance(bgp(req[j].anchor), bgb(p.box)) < req[j].clearance + pad - tolerance) {
                 fail(who + " covers the marker of '" + req[j].id + "'");
+            }
+        }
         const double gap = bg::distance(bgp(r.anchor), bgb(p.box)) - r.clearance;
-        if (p.leader) {
+        // An area's name centred on its point or on one of its inside points.
+        const auto centred_on = [&](Point q) {
+            return std::abs((p.box.x0 + p.box.x1) / 2 - q.x) < 1e-6 && std::abs((p.box.y0 + p.box.y1) / 2 - q.y) < 1e-6;
+        };
+        const bool inside_area = r.area && !p.leader &&
+                                 (centred_on(r.anchor) || std::any_of(r.inside.begin(), r.inside.end(), centred_on));
+        if (r.area && p.candidate <= area_candidate) {
+            const auto k = static_cast<std::size_t>(area_candidate - p.candidate);
+            if (k > r.inside.size() || !centred_on(k == 0 ? r.anchor : r.inside[k - 1]) || p.leader)
+                fail(who + " claims to be centred on a point of its area but is not");
+        }
+        if (!inside_area && p.leader) {
             const double length = std::hypot(p.leader_to.x - p.leader_from.x, p.leader_to.y - p.leader_from.y);
             if (length > m.options.leader_max + tolerance) fail(who + " has a leader longer than leader_max");
             if (std::abs(std::hypot(p.leader_from.x - r.anchor.x, p.leader_from.y - r.anchor.y) - r.clearance) > 1e-6)
@@ -132,10 +168,18 @@ std::vector<std::string> violations(const Map& m, const LabelResult& res) {
             const BgSegment leader = bgs(p.leader_from, p.leader_to);
             for (const Box& o : m.obstacles.boxes)
                 if (bg::distance(leader, bgb(o)) < pad - tolerance) fail(who + " has a leader across an obstacle");
-            for (std::size_t j = 0; j < req.size(); ++j)
-                if (j != p.request && drawn(j) && bg::distance(bgp(req[j].anchor), leader) < req[j].clearance + pad - tolerance)
+            for (std::size_t j = 0; j < req.size(); ++j) {
+                if (j == p.request || !drawn(j)) continue;
+                if (!req[j].markers.empty()) {
+                    for (const Box& mb : req[j].markers)
+                        if (std::find(r.markers.begin(), r.markers.end(), mb) == r.markers.end() &&
+                            bg::distance(leader, bgb(mb)) < pad - tolerance)
+                            fail(who + " has a leader across a marker of '" + req[j].id + "'");
+                } else if (bg::distance(bgp(req[j].anchor), leader) < req[j].clearance + pad - tolerance) {
                     fail(who + " has a leader across the marker of '" + req[j].id + "'");
-        } else if (gap > pad + 1 + tolerance) {
+                }
+            }
+        } else if (!inside_area && gap > pad + 1 + tolerance) {
             fail(who + " is away from its place without a leader");
         }
         for (std::size_t b = a + 1; b < res.placed.size(); ++b) {
@@ -188,7 +232,7 @@ LabelRequest label(std::string id, Point anchor, Size size, int priority = 0, bo
 } // namespace
 
 TEST_CASE("no placed label overlaps another, an obstacle, a marker or the edge (200 generated maps)", "[render][labels]") {
-    std::size_t placed = 0, leaders = 0, smaller = 0, dropped = 0, unlabeled = 0, kept = 0;
+    std::size_t placed = 0, leaders = 0, smaller = 0, dropped = 0, unlabeled = 0, kept = 0, inside = 0;
     for (unsigned seed = 1; seed <= 200; ++seed) {
         const Map m = random_map(seed, seed % 2 == 0);
         const LabelResult res = place_labels(m.requests, m.obstacles, m.options);
@@ -201,17 +245,19 @@ TEST_CASE("no placed label overlaps another, an obstacle, a marker or the edge (
             leaders += p.leader;
             smaller += p.size_index > 0;
             kept += p.candidate == previous_candidate;
+            inside += p.candidate <= area_candidate;
         }
     }
     // The maps are dense enough to exercise every path of the engine.
     INFO(placed << " placed, " << leaders << " with a leader, " << smaller << " at a smaller size, " << kept
-                << " kept their previous box, " << dropped << " dropped, " << unlabeled << " required left out");
+                << " kept their previous box, " << inside << " over their area, " << dropped << " dropped, " << unlabeled << " required left out");
     CHECK(placed > 5000);
     CHECK(leaders > 100);
     CHECK(smaller > 100);
     CHECK(dropped > 100);
     CHECK(unlabeled > 0);
     CHECK(kept > 100);
+    CHECK(inside > 100);
 }
 
 TEST_CASE("placement is deterministic and does not depend on the order of the input", "[render][labels]") {

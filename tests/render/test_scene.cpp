@@ -307,7 +307,9 @@ TEST_CASE("labels, legend and credit in the reader's language", "[render][scene]
     CHECK(labels.count("Abidjan") == 1);
     std::string legend;
     for (const auto& e : fr.legend) legend += e.text + "|";
-    CHECK(legend.find("Manifestation, arrestation") != std::string::npos);
+    // The marker's entry names what is drawn: a protest, no arrest.
+    CHECK(legend.find("Manifestation|") != std::string::npos);
+    CHECK(legend.find("arrestation") == std::string::npos);
     o.lang = "en";
     const Scene en = build_scene(project, f.basemap, f.shaper, o);
     labels.clear();
@@ -318,6 +320,27 @@ TEST_CASE("labels, legend and credit in the reader's language", "[render][scene]
 TEST_CASE("fonts: a missing family is named with its Debian package", "[render][fonts]") {
     CHECK_NOTHROW(require_font("Noto Sans"));
     CHECK_THROWS_WITH(require_font("Noto Nonexistent Display"), Catch::Contains("fonts-noto-core"));
+}
+
+// After require_font, text in a checked family is laid out over a font map
+// holding only that family's files (pango_text.cpp); a family spelled
+// otherwise ("noto sans": fontconfig matches it, the private map does not
+// know it) goes through the whole system configuration. Both must measure
+// the same: the same font files are chosen, and a character the family
+// lacks falls back alike.
+TEST_CASE("fonts: a checked family measures as through the system configuration", "[render][fonts]") {
+    require_font("Noto Sans");
+    const PangoShaper shaper;
+    for (const char* text : {"Niamey", "Côte d'Ivoire — Ménaka, Ségou", "Łódź, Αθήνα, Москва", "東京 Tokyo"})
+        for (const bool bold : {false, true})
+            for (const bool italic : {false, true}) {
+                const TextMetrics own = shaper.measure(text, {"Noto Sans", 14, bold, italic});
+                const TextMetrics system = shaper.measure(text, {"noto sans", 14, bold, italic});
+                INFO(text << (bold ? " bold" : "") << (italic ? " italic" : ""));
+                CHECK(own.size.w == system.size.w);
+                CHECK(own.size.h == system.size.h);
+                CHECK(own.baseline == system.baseline);
+            }
 }
 
 TEST_CASE("the style file: samples/style.json is the default; typos and bad values are named", "[render][style]") {
@@ -332,4 +355,64 @@ TEST_CASE("the style file: samples/style.json is the default; typos and bad valu
     CHECK(s.land == Color{0x10, 0x20, 0x30, 255});
     CHECK(s.sea == default_style().sea);  // the rest stays the default
     CHECK_THROWS_AS(load_style("/nonexistent/style.json"), StyleError);
+}
+
+TEST_CASE("capitals carry the reader's name: Le Caire on a French map, Cairo on an English one", "[render][scene]") {
+    const auto& f = fixture();
+    using namespace geo;
+    LayerInput in;
+    // An English article's Cairo, and a French article's "Pékin" drawn on an English map.
+    const Place cairo = story::place("geonames:360630", "Cairo", PlaceKind::city, "EG", {31.2497, 30.0626});
+    const Place alexandria = story::place("geonames:361058", "Alexandria", PlaceKind::city, "EG", {29.9187, 31.1981});
+    in.events = {story::event("e1", EventType::protest, story::day("2024-03-01"), {},
+                              {{cairo, PlaceRole::location}, {alexandria, PlaceRole::location}}, "Protesters gathered.",
+                              {"c.txt"}, 0.8)};
+    in.places = {{cairo, 1, {"c.txt"}, 1, 0}, {alexandria, 1, {"c.txt"}, 1, 0}};
+    const Project project = build_layers(in);
+    auto labels_of = [&](const std::string& lang) {
+        SceneOptions o;
+        o.lang = lang;
+        std::set<std::string> out;
+        const Scene scene = build_scene(project, f.basemap, f.shaper, o);
+        for (const auto* t : texts(scene, "labels")) out.insert(t->text);
+        return out;
+    };
+    const auto fr = labels_of("fr"), en = labels_of("en");
+    CHECK(fr.count("Le Caire") == 1);
+    CHECK(fr.count("Cairo") == 0);
+    CHECK(en.count("Cairo") == 1);
+    CHECK(en.count("Le Caire") == 0);
+    // No capital of the basemap keeps its GeoNames name on the French map when it has a French one.
+    for (const Capital& c : f.basemap.capitals())
+        if (c.name != c.name_fr) CHECK(fr.count(std::string(c.name)) == 0);
+}
+
+TEST_CASE("the title says what happened where, from the layers; background events do not lead", "[render][scene]") {
+    const auto& f = fixture();
+    using namespace geo;
+    LayerInput in;
+    const Place ouaga = story::place("geonames:2357048", "Ouagadougou", PlaceKind::city, "BF", {-1.5336, 12.3642});
+    const Place bf = story::place("ne:BF", "Burkina Faso", PlaceKind::country, "BF", {-1.7, 12.3}, false, false);
+    in.events = {
+        story::event("e1", EventType::coup, story::day("2022-09-30"), {}, {{bf, PlaceRole::location}}, "A coup.", {"d.txt"}, 0.9),
+        story::event("e2", EventType::protest, story::day("2022-10-01"), {}, {{ouaga, PlaceRole::location}}, "Protests.", {"d.txt"}, 0.8),
+        story::event("e3", EventType::protest, story::day("2022-10-01"), {}, {{ouaga, PlaceRole::location}}, "More.", {"d.txt"}, 0.8),
+        // Years before: background, not the news.
+        story::event("e4", EventType::attack, story::day("2016-01-15"), {}, {{ouaga, PlaceRole::location}}, "An attack.", {"d.txt"}, 0.8),
+        story::event("e5", EventType::attack, story::day("2017-08-13"), {}, {{ouaga, PlaceRole::location}}, "Another.", {"d.txt"}, 0.8),
+        story::event("e6", EventType::attack, story::day("2018-03-02"), {}, {{ouaga, PlaceRole::location}}, "Again.", {"d.txt"}, 0.8)};
+    in.places = {{bf, 1, {"d.txt"}, 1, 0}, {ouaga, 5, {"d.txt"}, 5, 0}};
+    const Project project = build_layers(in);
+    auto title_of = [&](const std::string& lang, const std::string& given = {}) {
+        SceneOptions o;
+        o.lang = lang;
+        o.title = given;
+        const Scene scene = build_scene(project, f.basemap, f.shaper, o);
+        const auto t = texts(scene, "titles");
+        return t.empty() ? std::string() : t.front()->text;
+    };
+    // Protests outnumber the coup among the news; both happened in Burkina Faso (Ouagadougou is in it).
+    CHECK(title_of("en") == "Burkina Faso: protests and coup");
+    CHECK(title_of("fr") == "Burkina Faso : manifestations et coup d'État");
+    CHECK(title_of("fr", "Le putsch") == "Le putsch");
 }

@@ -222,15 +222,23 @@ bool span_overlaps(const geo::TimeSpan& x, const geo::TimeSpan& y) {
 PlaceRole role_for(EventType type, std::uint32_t prep, bool before_trigger) {
     switch (type) {
     case EventType::withdrawal:
+        // What forces leave is the origin, as a complement or as the direct
+        // object ("leaving Mali", "quittent le Mali", "withdrew from Mali").
         if (prep == prep_to) return PlaceRole::destination;
-        if (prep == prep_from || prep == prep_gen || before_trigger) return PlaceRole::origin;
+        if (prep == prep_from || prep == prep_gen || prep == 0 || before_trigger) return PlaceRole::origin;
         return PlaceRole::location;
     case EventType::redeployment:
         if (before_trigger || prep == prep_from) return PlaceRole::origin;
         if (prep == prep_to || prep == prep_loc) return PlaceRole::destination;
         return PlaceRole::location;
     case EventType::deployment:
-        return prep == prep_to ? PlaceRole::destination : PlaceRole::location;
+        // After the verb, where forces are sent is their destination in
+        // both languages' constructions ("deploy to", "déployer au Niger",
+        // "envoyé des troupes en Lituanie"); before it, where the clause
+        // happens ("Au Niger, le Tchad a déployé…"); "from" is the origin.
+        if (prep == prep_from) return PlaceRole::origin;
+        if (prep == prep_to || (prep == prep_loc && !before_trigger)) return PlaceRole::destination;
+        return PlaceRole::location;
     case EventType::support:
         return before_trigger ? PlaceRole::location : PlaceRole::destination;
     default: return PlaceRole::location;
@@ -268,9 +276,7 @@ std::optional<geo::Place> country_of(const Analysis& a, const geo::Place& p) {
 /// A capitalised nationality noun that is the subject of the clause: at its
 /// start or after "the/les", and followed by the trigger at `trigger`, a verb
 /// of an agent or an English past form ("les Maliens ont manifesté", "the
-/// French withdrew", "Nigerians voted"). A French one is a demonym mention; an
-/// English plural in -s is not printed as a toponym (the benchmarks count the
-/// adjective only), so its singular is asked of the gazetteer's demonyms.
+/// French withdrew", "Nigerians voted"): a demonym mention.
 /// Returns the country it points to and the token after the noun.
 std::optional<std::pair<geo::Place, std::size_t>> nationality_subject(const Analysis& a, std::size_t k, std::size_t trigger,
                                                                       const std::vector<std::size_t>& mention_at,
@@ -292,16 +298,6 @@ std::optional<std::pair<geo::Place, std::size_t>> nationality_subject(const Anal
         if (!a.mentions[mi].demonym || !toponyms[mi].place) return std::nullopt;
         place = *toponyms[mi].place;
         end = a.mentions[mi].last;
-    } else if (!a.french) {
-        const std::string_view key = a.key(k);
-        if (key.size() <= 4 || key.back() != 's') return std::nullopt;
-        for (const auto& c : a.gz.lookup_key(key.substr(0, key.size() - 1))) {
-            if (!c.demonym || c.place >= a.gz.size()) continue;
-            const auto v = a.gz.place(c.place);
-            if (v.kind != geo::PlaceKind::country && !v.curated) continue;
-            place = v.to_place();
-            break;
-        }
     }
     if (!place || end >= toks.size() || !toks[end].is(tf_word)) return std::nullopt;
     const std::string_view next = a.key(end);
@@ -404,6 +400,29 @@ std::vector<Trig> find_triggers(const Analysis& a, const Sentence& s, const std:
     return trigs;
 }
 
+/// A plural noun trigger that is the object of a verb of an agent within
+/// three words before it, in its clause ("a imposé des sanctions", "ont mené
+/// des frappes", "imposed new sanctions", "launched airstrikes"): what was
+/// done, not a generic mention ("en proie aux attaques").
+bool object_of_verb(const Analysis& a, const Trig& tr) {
+    const auto& toks = a.tokens;
+    std::size_t k = tr.first, words = 0;
+    while (k > 0 && words < 3) {
+        --k;
+        const Token& t = toks[k];
+        if (!t.is(tf_word) || t.sentence != toks[tr.first].sentence) return false;
+        ++words;
+        if (!t.is(tf_lower)) return false;
+        if (t.lex & lx_actor_verb) return true;
+        const std::string_view key = a.key(k);
+        if (!a.french && key.size() >= 5 && key.ends_with("ed")) return true;
+        // A preposition makes it no object ("plagued by attacks"); French
+        // partitive articles are not one ("des sanctions").
+        if ((t.lex & lx_prep) && key != "des" && key != "de" && key != "d" && key != "du") return false;
+    }
+    return false;
+}
+
 /// What the stages reading one sentence share.
 struct SentenceView {
     const Analysis& a;
@@ -438,8 +457,15 @@ void classify_triggers(const SentenceView& v, std::vector<Trig>& trigs) {
             ++q;
         }
         const bool place_object = q < s.last && v.mention_at[q] != no_mention && !a.mentions[v.mention_at[q]].demonym;
-        // "captured Homs", "ont capturé Kidal": a capture of a place is a military operation, not an arrest.
-        if (tr.info.type == EventType::arrest && place_object) tr.info.type = EventType::military_operation;
+        // "captured Homs", "ont capturé Kidal": a capture of a place (its direct
+        // object, not a place after a preposition: "arrested in Kinshasa") is a
+        // military operation, not an arrest.
+        if (tr.info.type == EventType::arrest && place_object) {
+            bool direct = true;
+            for (std::size_t w = tr.last + 1; w < q; ++w)
+                if (toks[w].is(tf_word) && (toks[w].lex & lx_prep)) direct = false;
+            if (direct) tr.info.type = EventType::military_operation;
+        }
         // "Depuis le coup d'État d'août 2020, …": a temporal phrase before a comma.
         std::size_t p = tr.first, seen = 0;
         while (p > s.first && seen < 3) {
@@ -674,12 +700,25 @@ void collect_actors(const SentenceView& v, const Trig& tr, Draft& d) {
         d.actor_places.push_back(people->first);
         k = people->second - 1;
     }
-    for (std::size_t k = s.first; k < tr.first; ++k) {
-        if (!toks[k].is(tf_person) || (k > s.first && toks[k - 1].is(tf_person))) continue;
-        std::size_t e = k;
-        while (e + 1 < tr.first && (toks[e + 1].is(tf_person) || toks[e + 1].is(tf_hyphen))) ++e;
-        add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[e].end - toks[k].start)));
+    // An acronym opening the sentence, alone or after an article, is the
+    // organisation that acts ("la CEDEAO a imposé", "ECOWAS suspended").
+    {
+        std::size_t k = s.first;
+        if (k < tr.first && toks[k].is(tf_word) && toks[k].is(tf_stop) && !toks[k].is(tf_allcaps)) ++k;
+        while (k < tr.first && !toks[k].is(tf_word)) ++k;
+        if (k < tr.first && toks[k].is(tf_allcaps) && !toks[k].is(tf_digit) && toks[k].end - toks[k].start >= 2 &&
+            v.mention_at[k] == no_mention && !toks[k].is(tf_org) && !toks[k].is(tf_person))
+            add_actor(d.event.actors, std::string(a.raw(toks[k])));
     }
+    // People and organisations named before the trigger ("Emmanuel Macron a
+    // annoncé", "l'UE a imposé", "the EU imposed"): each run of their tokens.
+    for (const std::uint32_t flag : {tf_person, tf_org})
+        for (std::size_t k = s.first; k < tr.first; ++k) {
+            if (!toks[k].is(flag) || (k > s.first && toks[k - 1].is(flag))) continue;
+            std::size_t e = k;
+            while (e + 1 < tr.first && (toks[e + 1].is(flag) || toks[e + 1].is(tf_hyphen))) ++e;
+            add_actor(d.event.actors, std::string(a.text.substr(toks[k].start, toks[e].end - toks[k].start)));
+        }
 }
 
 /// Whether a type that needs an agent has one: an actor, a possessive before
@@ -746,8 +785,9 @@ void read_sentence(SentenceView& v, const std::optional<geo::Place>& focus, std:
         d.order = toks[tr.first].start;
         place_trigger(v, trigs, ti, d);
         const DateChoice date = date_trigger(v, tr);
-        // Generic plurals ("en proie aux attaques") and counts need a date or a number.
-        if (tr.plural && !date.same_clause && type != EventType::casualties) continue;
+        // Generic plurals ("en proie aux attaques") and counts need a date or a
+        // number, unless a verb acts on them ("a imposé des sanctions").
+        if (tr.plural && !date.same_clause && type != EventType::casualties && !object_of_verb(a, tr)) continue;
         if (type == EventType::casualties && !has_number && !date.same_clause) continue;
         infer_places(v, tr, date, focus, d);
         if (d.event.places.empty()) continue;  // an event nobody can map is noise here

@@ -139,7 +139,7 @@ void find_people(Analysis& a) {
                 if (j < n && toks[j].punct == '.' && toks[j].is(tf_joined)) ++j;  // "Gen." "M."
                 // French: one adjective between title and name ("le président malien X").
                 if (a.french && j < n && toks[j].is(tf_word) && toks[j].is(tf_lower) && !toks[j].is(tf_stop) &&
-                    j + 1 < n && is_name_token(toks[j + 1]))
+                    !(toks[j].lex & lx_prep) && j + 1 < n && is_name_token(toks[j + 1]))
                     ++j;
                 if (j < n && toks[j].sentence == t.sentence && is_name_token(toks[j]) && !toks[j].is(tf_stop) &&
                     !key_is_major_area(a, a.key(j))) {
@@ -415,6 +415,20 @@ void add_to_context(Context& ctx, const gazetteer::PlaceView& v) {
     if (v.kind != geo::PlaceKind::country && !v.composite) ctx.points.add(v.point, 0);
 }
 
+/// The name is the direct object of an event verb, right after it or its
+/// article ("attacked Djibo", "ont assiégé Djibo", "seized the Gao base"):
+/// what is attacked, besieged, seized or left is most often a place.
+bool object_of_event_verb(const Analysis& a, const Mention& m) {
+    const auto& toks = a.tokens;
+    std::size_t v = m.first;
+    if (v == 0) return false;
+    --v;
+    if (toks[v].is(tf_word) && toks[v].is(tf_stop) && v > 0 && a.key(v).size() <= 3) --v;  // the, le, la, les, l'
+    const Token& t = toks[v];
+    return t.is(tf_word) && t.is(tf_lower) && t.sentence == toks[m.first].sentence &&
+           (t.lex & (a.french ? lx_event_fr : lx_event_en)) && !(t.lex & lx_near);
+}
+
 /// ", Texas" / ", France" right after a name: the place that contains it.
 std::span<const gazetteer::Candidate> container_after(Analysis& a, const Mention& m, std::string& key) {
     const auto& toks = a.tokens;
@@ -627,29 +641,16 @@ struct Judged {
 };
 
 /// A demonym needs its place to be a country, a curated area or a
-/// subdivision; a lower-case one a tag of the article's language (or none);
-/// English nationality nouns in the plural ("Mexicans", "the Europeans")
-/// name people (English news keeps the adjective for the place).
-bool accept_demonym(Analysis& a, const Mention& m, const Best& b) {
-    const auto& toks = a.tokens;
-    const Token& t = toks[m.first];
+/// subdivision; a lower-case one a tag of the article's language (or none).
+/// Nationality nouns in the plural are demonyms in both languages ("les
+/// Français", "Nigerians").
+bool accept_demonym(const Analysis& a, const Mention& m, const Best& b) {
+    const Token& t = a.tokens[m.first];
     const bool area = b.view.kind == geo::PlaceKind::country || b.view.curated || b.view.kind == geo::PlaceKind::admin1;
     const std::uint8_t want = a.french ? gazetteer::lang_fr : gazetteer::lang_en;
     if (!area) return false;
     if (t.is(tf_lower) && b.cand->langs && !(b.cand->langs & want)) return false;
-    if (t.is(tf_coref)) return false;
-    if (!a.french) {
-        const std::string_view k = a.key(m.last - 1);
-        if (k.size() > 4 && k.back() == 's') {
-            std::string sk;
-            for (std::size_t q = m.first; q + 1 < m.last; ++q)
-                if (toks[q].is(tf_word)) (sk += a.key(q)) += ' ';
-            sk += k.substr(0, k.size() - 1);
-            const auto sing = a.gz.lookup_key(sk);
-            if (std::any_of(sing.begin(), sing.end(), [](const auto& c) { return c.demonym; })) return false;
-        }
-    }
-    return true;
+    return !t.is(tf_coref);
 }
 
 /// A single word that is a direction ("le Sud", "l'Ouest") is no name.
@@ -785,6 +786,7 @@ double minor_evidence(Analysis& a, const Mention& m, const Best& b0, const Conte
     const std::uint32_t prep = preposition_before(a, m.first);
     if (prep == prep_loc || prep == prep_to || prep == prep_from) ev += 2.0;
     else if (prep == prep_gen) ev += 0.5;
+    else if (object_of_event_verb(a, m)) ev += 1.5;
     std::string ckey;
     const auto container = container_after(a, m, ckey);
     if (!container.empty()) {

@@ -187,9 +187,36 @@ bool is_dateline(const Analysis& a, const Mention& m) {
     return !next.is(tf_word) && (next.punct == '-' || next.punct == '(' || (next.punct == ',' && toks[m.first].is(tf_allcaps)));
 }
 
+/// The object of a verb of saying or asking that governs an infinitive is
+/// that infinitive's agent (object control: "Kinshasa accuse le Rwanda de
+/// soutenir", "a demandé à Bamako de retirer", "accused Rwanda of backing",
+/// "urged Mali to hold"): the name after the verb (and an article, or "à")
+/// and before "de"/"à" + infinitive or "of" + gerund or "to" + verb.
+bool agent_of_governed_verb(const Analysis& a, const Mention& m) {
+    const auto& toks = a.tokens;
+    const std::uint32_t sent = toks[m.first].sentence;
+    auto word = [&](std::size_t k) { return k < toks.size() && toks[k].is(tf_word) && toks[k].sentence == sent; };
+    std::size_t v = m.first;
+    if (v == 0) return false;
+    --v;
+    if (word(v) && is_article(a.key(v)) && v > 0) --v;
+    if (word(v) && a.raw(toks[v]) == "à" && v > 0) --v;
+    if (!word(v) || !toks[v].is(tf_lower) || !(toks[v].lex & lx_actor_verb)) return false;
+    std::size_t k = m.last;
+    if (!word(k) || !word(k + 1) || !toks[k + 1].is(tf_lower)) return false;
+    const std::string_view marker = a.key(k), verb = a.key(k + 1);
+    if (a.french) {
+        const bool infinitive = ends_with(verb, "er") || ends_with(verb, "ir") || ends_with(verb, "re");
+        return (marker == "de" || marker == "d" || a.raw(toks[k]) == "à") && infinitive;
+    }
+    if (marker == "of") return verb.size() > 4 && ends_with(verb, "ing");
+    return marker == "to" && !(toks[k + 1].lex & lx_prep) && !toks[k + 1].is(tf_stop);
+}
+
 Role metonymy_role(const Analysis& a, const Mention& m, const std::vector<std::size_t>& mention_at) {
     const auto& toks = a.tokens;
     if (is_dateline(a, m)) return Role::location;
+    if (agent_of_governed_verb(a, m)) return Role::actor;
     std::size_t at = npos;
     const std::uint32_t prep = preposition_before(a, m.first, &at);
     // "les autorités de Bamako", "the government of Mali": a government noun before.

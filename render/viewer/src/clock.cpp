@@ -3,6 +3,8 @@
 #include "geoevents/viewer/clock.hpp"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cmath>
 
 namespace geoevents::viewer {
@@ -95,6 +97,71 @@ std::int64_t frame_time(std::int64_t begin, std::int64_t end, std::int64_t i, st
     // floor(span × i / (frames − 1)) without overflow: quotient and remainder apart.
     const std::int64_t span = end - begin, q = span / (frames - 1), r = span % (frames - 1);
     return begin + q * i + r * i / (frames - 1);
+}
+
+namespace {
+
+using namespace std::chrono;
+
+constexpr std::array<const char*, 12> months_en{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::array<const char*, 12> months_fr{"janv.", "févr.", "mars", "avr.", "mai", "juin",
+                                                "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+
+sys_days day_of(std::int64_t t) { return floor<days>(sys_seconds{seconds{t}}); }
+std::int64_t seconds_of(sys_days d) { return duration_cast<seconds>(d.time_since_epoch()).count(); }
+
+// Ticks every `step` months (years when a multiple of 12), from the first
+// boundary at or after `begin`.
+std::vector<std::int64_t> month_ticks(std::int64_t begin, std::int64_t end, int step) {
+    const year_month_day first{day_of(begin)};
+    int index = static_cast<int>(first.year()) * 12 + static_cast<int>(static_cast<unsigned>(first.month())) - 1;
+    if (seconds_of(sys_days{first.year() / first.month() / 1}) < begin) ++index;
+    index = (index + step - 1) / step * step;  // aligned: quarters on Jan/Apr/Jul/Oct, decades on years ending in 0
+    std::vector<std::int64_t> out;
+    for (;; index += step) {
+        const std::int64_t t = seconds_of(sys_days{year{index / 12} / month{static_cast<unsigned>(index % 12 + 1)} / 1});
+        if (t > end) break;
+        out.push_back(t);
+    }
+    return out;
+}
+
+std::vector<std::int64_t> day_ticks(std::int64_t begin, std::int64_t end, int step) {
+    sys_days d = day_of(begin);
+    if (seconds_of(d) < begin) d += days{1};
+    if (step == 7) d += (Monday - weekday{d});  // weeks start on Monday (ISO 8601)
+    std::vector<std::int64_t> out;
+    for (; seconds_of(d) <= end; d += days{step}) out.push_back(seconds_of(d));
+    return out;
+}
+
+} // namespace
+
+std::vector<Tick> date_ticks(std::int64_t begin, std::int64_t end, int max_ticks, std::string_view lang) {
+    std::vector<Tick> out;
+    if (max_ticks <= 0 || end < begin) return out;
+    const bool fr = lang == "fr";
+    const auto& names = fr ? months_fr : months_en;
+    // Steps in days (1, 7), then in months (1, 3, 12, 60, 120, 600, 1200).
+    for (const int step : {1, 7, -1, -3, -12, -60, -120, -600, -1200}) {
+        const auto times = step > 0 ? day_ticks(begin, end, step) : month_ticks(begin, end, -step);
+        if (static_cast<int>(times.size()) > max_ticks) continue;
+        for (const std::int64_t t : times) {
+            const year_month_day ymd{day_of(t)};
+            const auto m = names[static_cast<unsigned>(ymd.month()) - 1];
+            const int y = static_cast<int>(ymd.year());
+            std::string label;
+            if (step > 0)
+                label = std::to_string(static_cast<unsigned>(ymd.day())) + " " + m;
+            else if (step > -12)
+                label = std::string(m) + " " + std::to_string(y);
+            else
+                label = std::to_string(y);
+            out.push_back({t, std::move(label)});
+        }
+        return out;
+    }
+    return out;
 }
 
 } // namespace geoevents::viewer

@@ -732,6 +732,19 @@ struct Viewer::Impl {
                 bars.emplace_back(sf::Vector2f(vx, vy), c);
         }
         if (!bars.empty()) target.draw(bars.data(), bars.size(), sf::Quads);
+        // Calendar ticks: a hairline and its date, about one per 90 pixels.
+        const auto ticks = date_ticks(clock.begin(), clock.end(), static_cast<int>(r.width / 90), options.lang);
+        std::vector<sf::Vertex> lines;
+        for (const Tick& tick : ticks) {
+            const float x = std::round(r.left + static_cast<float>(static_cast<double>(tick.t - clock.begin()) / span) * r.width);
+            lines.emplace_back(sf::Vector2f(x, r.top), sf::Color(0xbb, 0xbb, 0xbb));
+            lines.emplace_back(sf::Vector2f(x, r.top + r.height), sf::Color(0xbb, 0xbb, 0xbb));
+        }
+        if (!lines.empty()) target.draw(lines.data(), lines.size(), sf::Lines);
+        for (const Tick& tick : ticks) {
+            const float x = std::round(r.left + static_cast<float>(static_cast<double>(tick.t - clock.begin()) / span) * r.width);
+            label(target, tick.label, x + 3, r.top + 1, 11, false, sf::Color(0x55, 0x55, 0x55));
+        }
     }
 
     // The tiles of `t` whose mask is set, as quads.

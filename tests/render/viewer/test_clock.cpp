@@ -103,3 +103,30 @@ TEST_CASE("recorded frames are spread evenly from the first to the last time", "
     CHECK(frame_time(0, 1, 1, 3) == 0);
     CHECK(frame_time(100, 100, 0, 1) == 100);
 }
+
+TEST_CASE("the time line's date ticks fall on calendar boundaries, as many as fit", "[viewer][time]") {
+    const std::int64_t day = 86400;
+    const std::int64_t feb1 = 19024 * day;  // 2022-02-01 00:00 UTC
+    // Ten days with room for 12 ticks: one per day, the first at the first midnight.
+    const auto daily = date_ticks(feb1 + 3600, feb1 + 10 * day, 12, "en");
+    REQUIRE(daily.size() == 10);
+    CHECK(daily.front().t == feb1 + day);
+    CHECK(daily.front().label == "2 Feb");
+    CHECK(daily.back().label == "11 Feb");
+    // Room for 3 only: weeks, on Mondays (2022-02-07 and 2022-02-14 were Mondays).
+    const auto weekly = date_ticks(feb1, feb1 + 19 * day, 3, "fr");
+    REQUIRE(weekly.size() == 2);
+    CHECK(weekly[0].t == feb1 + 6 * day);
+    CHECK(weekly[0].label == "7 févr.");
+    // Two years: months, quarters, then years as the room shrinks.
+    const std::int64_t two_years = 730 * day;
+    const auto quarters = date_ticks(feb1, feb1 + two_years, 10, "en");
+    REQUIRE_FALSE(quarters.empty());
+    CHECK(quarters.front().label == "Apr 2022");
+    CHECK(quarters.size() == 8);
+    const auto years = date_ticks(feb1, feb1 + two_years, 2, "fr");
+    REQUIRE(years.size() == 2);
+    CHECK(years[0].label == "2023");
+    CHECK(years[1].label == "2024");
+    CHECK(date_ticks(feb1, feb1 - 1, 10, "en").empty());
+}

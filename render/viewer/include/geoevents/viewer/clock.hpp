@@ -3,6 +3,8 @@
 // 1970-01-01 UTC) drives every layer. No float ever holds a time: only the
 // fraction of a movement's progress and the real-time rate are doubles.
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "geoevents/render/scene.hpp"
@@ -34,6 +36,19 @@ struct Presence {
 
 /// Undated items are always fully present.
 Presence presence(const render::TimeSpan& span, std::int64_t t, const TimeRules& rules) noexcept;
+
+/// A labelled mark of the time line.
+struct Tick {
+    std::int64_t t = 0;  ///< story seconds, at a calendar boundary (UTC midnight)
+    std::string label;   ///< "17 Feb" / "17 févr." for days, "Feb 2022" / "févr. 2022" for months, "2022" for years
+};
+
+/// Calendar ticks for [begin, end]: the finest step among 1 day, 1 week
+/// (Mondays), 1 month, 3 months, 1 year, 5, 10, 50 and 100 years that gives
+/// at most `max_ticks` ticks inside the interval, each at the start of its
+/// day, month or year, labelled in `lang` ("fr", else English). Empty when
+/// max_ticks is 0 or end < begin.
+std::vector<Tick> date_ticks(std::int64_t begin, std::int64_t end, int max_ticks, std::string_view lang);
 
 /// The play clock. Playing advances `now` by real time × rate × speed, where
 /// the rate fits [begin, end] into `default_seconds` of real time.
