@@ -102,6 +102,16 @@ TEST_CASE("evacuations and displacements of people", "[news][events][types]") {
     check_type("Thousands of families fled Ménaka, in eastern Mali, on Monday.", EventType::other, "ML", "2024-03-11");
 }
 
+TEST_CASE("what people flee is the cause of their flight, not an event where they go", "[news][events][types]") {
+    for (const char* text : {"Plus de 40 000 personnes ont fui les combats vers le Tchad mardi.",
+                             "More than 40,000 people fled the fighting into Chad on Tuesday."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        CHECK(found(d, EventType::other, "TD").size() == 1);
+        CHECK(events_of(d, EventType::military_operation).empty());
+    }
+}
+
 TEST_CASE("a negated event is denied", "[news][events][status]") {
     check_status("La France n'a pas retiré ses soldats du Tchad.", EventType::withdrawal, EventStatus::denied);
     check_status("France did not withdraw its soldiers from Chad.", EventType::withdrawal, EventStatus::denied);

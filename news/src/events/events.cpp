@@ -483,6 +483,18 @@ void classify_triggers(const SentenceView& v, std::vector<Trig>& trigs) {
             }
         }
     }
+    // "ont fui les combats vers le Tchad", "fled the fighting": what people
+    // flee (a noun trigger right after the verb, past an article) is the
+    // cause of their flight, not an event where they go.
+    std::erase_if(trigs, [&](const Trig& n) {
+        if (n.info.verb) return false;
+        return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& f) {
+            if (!f.info.verb || f.info.type != EventType::other || f.last >= n.first || f.clause != n.clause) return false;
+            for (std::size_t w = f.last + 1; w < n.first; ++w)
+                if (toks[w].is(tf_word) && !(toks[w].is(tf_stop) && a.key(w).size() <= 3)) return false;
+            return true;
+        });
+    });
     // "the troops stationed in Mali will be redeployed to Niger": a
     // deployment word before a redeployment or withdrawal in its clause
     // says where the troops are, the place the movement starts from.
