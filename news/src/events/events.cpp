@@ -539,6 +539,21 @@ void add_place(Draft& d, geo::EventPlace ep, std::size_t mi) {
     d.mentions.push_back(mi);
 }
 
+/// A demonym naming a country's diplomatic mission ("l'ambassade française",
+/// "the French embassy"): the mission stands abroad, so the demonym does not
+/// locate what happens at it.
+bool names_mission(const Analysis& a, const Mention& m) {
+    auto mission = [&](std::size_t k) {
+        if (k >= a.tokens.size() || !a.tokens[k].is(tf_word)) return false;
+        const std::string_view w = a.key(k);
+        for (const std::string_view n : {"ambassade", "ambassades", "consulat", "consulats", "embassy", "embassies",
+                                         "consulate", "consulates"})
+            if (w == n) return true;
+        return false;
+    };
+    return (m.first > 0 && mission(m.first - 1)) || mission(m.last);
+}
+
 /// The places of the trigger's clause after it (up to `scope_end`) or before
 /// it, names or demonyms, each with its role from the preposition before it.
 void collect_places(const SentenceView& v, const std::vector<Trig>& trigs, const Trig& tr, std::size_t scope_end,
@@ -550,6 +565,7 @@ void collect_places(const SentenceView& v, const std::vector<Trig>& trigs, const
         if (m.first < v.s.first || m.first >= v.s.last || v.clause_of(m.first) != tr.clause) continue;
         if (before ? m.first >= tr.first : (m.first <= tr.last || m.first >= scope_end)) continue;
         if (m.demonym != demonyms || !v.toponyms[mi].place || m.role == Role::actor) continue;
+        if (demonyms && names_mission(a, m)) continue;
         const std::uint32_t prep = preposition_before(a, m.first);
         // Before the trigger only a place said to be where (or whence)
         // counts: "les soldats au Mali seront redéployés"; not the
@@ -603,7 +619,7 @@ void place_trigger(const SentenceView& v, const std::vector<Trig>& trigs, std::s
         // "Relations with the Malian authorities soured after two coups": a demonym of the sentence.
         for (std::size_t mi = v.mb; mi < v.me && d.event.places.empty(); ++mi) {
             const Mention& m = a.mentions[mi];
-            if (m.demonym && m.first >= v.s.first && m.first < v.s.last && v.toponyms[mi].place) {
+            if (m.demonym && m.first >= v.s.first && m.first < v.s.last && v.toponyms[mi].place && !names_mission(a, m)) {
                 d.event.places.emplace_back(*v.toponyms[mi].place, PlaceRole::location);
                 d.mentions.push_back(mi);
             }
