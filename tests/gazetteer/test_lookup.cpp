@@ -187,6 +187,8 @@ TEST_CASE("subdivisions of both levels: ISO 3166-2 and the curated cercles and d
         {"Cabo Delgado", K::admin1, "MZ", -12.4, 39.4, 150},
         {"Niassa", K::admin1, "MZ", -13.1, 36.5, 200},
         {"North Darfur", K::admin1, "SD", 16.0, 26.0, 300},
+        {"North Kivu", K::admin1, "CD", -0.8, 29.0, 150},  // its English name, a curated names.csv row
+        {"Nord-Kivu", K::admin1, "CD", -0.8, 29.0, 150},
         {"province du Soum", K::admin2, "BF", 14.3, -1.3, 60},  // "soum" is an English word: only with its type
         {"Soum province", K::admin2, "BF", 14.3, -1.3, 60},
         {"Yagha", K::admin2, "BF", 13.4, 0.6, 60},

@@ -104,6 +104,29 @@ TEST_CASE("evacuations and displacements of people", "[news][events][types]") {
     check_type("Thousands of families fled Ménaka, in eastern Mali, on Monday.", EventType::other, "ML", "2024-03-11");
 }
 
+TEST_CASE("what people flee is the cause of their flight, not an event where they go", "[news][events][types]") {
+    for (const char* text : {"Plus de 40 000 personnes ont fui les combats vers le Tchad mardi.",
+                             "More than 40,000 people fled the fighting into Chad on Tuesday."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        CHECK(found(d, EventType::other, "TD").size() == 1);
+        CHECK(events_of(d, EventType::military_operation).empty());
+    }
+}
+
+TEST_CASE("an embassy's nationality does not locate what happens at it", "[news][events][types]") {
+    // The mission of a country stands abroad: the protest is in Niamey, not in France.
+    for (const char* text : {"Des manifestants se sont rassemblés samedi devant l'ambassade française à Niamey.",
+                             "Protesters gathered outside the French embassy in Niamey on Saturday.",
+                             "Des manifestants se sont rassemblés samedi devant l'ambassade française."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        CHECK(found(d, EventType::protest, "FR").empty());
+    }
+    CHECK(found(read("Protesters gathered outside the French embassy in Niamey on Saturday.", "2024-03-13"),
+                EventType::protest, "NE").size() == 1);
+}
+
 TEST_CASE("a negated event is denied", "[news][events][status]") {
     check_status("La France n'a pas retiré ses soldats du Tchad.", EventType::withdrawal, EventStatus::denied);
     check_status("France did not withdraw its soldiers from Chad.", EventType::withdrawal, EventStatus::denied);

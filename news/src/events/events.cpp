@@ -483,6 +483,18 @@ void classify_triggers(const SentenceView& v, std::vector<Trig>& trigs) {
             }
         }
     }
+    // "ont fui les combats vers le Tchad", "fled the fighting": what people
+    // flee (a noun trigger right after the verb, past an article) is the
+    // cause of their flight, not an event where they go.
+    std::erase_if(trigs, [&](const Trig& n) {
+        if (n.info.verb) return false;
+        return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& f) {
+            if (!f.info.verb || f.info.type != EventType::other || f.last >= n.first || f.clause != n.clause) return false;
+            for (std::size_t w = f.last + 1; w < n.first; ++w)
+                if (toks[w].is(tf_word) && !(toks[w].is(tf_stop) && a.key(w).size() <= 3)) return false;
+            return true;
+        });
+    });
     // "the troops stationed in Mali will be redeployed to Niger": a
     // deployment word before a redeployment or withdrawal in its clause
     // says where the troops are, the place the movement starts from.
@@ -527,6 +539,21 @@ void add_place(Draft& d, geo::EventPlace ep, std::size_t mi) {
     d.mentions.push_back(mi);
 }
 
+/// A demonym naming a country's diplomatic mission ("l'ambassade française",
+/// "the French embassy"): the mission stands abroad, so the demonym does not
+/// locate what happens at it.
+bool names_mission(const Analysis& a, const Mention& m) {
+    auto mission = [&](std::size_t k) {
+        if (k >= a.tokens.size() || !a.tokens[k].is(tf_word)) return false;
+        const std::string_view w = a.key(k);
+        for (const std::string_view n : {"ambassade", "ambassades", "consulat", "consulats", "embassy", "embassies",
+                                         "consulate", "consulates"})
+            if (w == n) return true;
+        return false;
+    };
+    return (m.first > 0 && mission(m.first - 1)) || mission(m.last);
+}
+
 /// The places of the trigger's clause after it (up to `scope_end`) or before
 /// it, names or demonyms, each with its role from the preposition before it.
 void collect_places(const SentenceView& v, const std::vector<Trig>& trigs, const Trig& tr, std::size_t scope_end,
@@ -538,6 +565,7 @@ void collect_places(const SentenceView& v, const std::vector<Trig>& trigs, const
         if (m.first < v.s.first || m.first >= v.s.last || v.clause_of(m.first) != tr.clause) continue;
         if (before ? m.first >= tr.first : (m.first <= tr.last || m.first >= scope_end)) continue;
         if (m.demonym != demonyms || !v.toponyms[mi].place || m.role == Role::actor) continue;
+        if (demonyms && names_mission(a, m)) continue;
         const std::uint32_t prep = preposition_before(a, m.first);
         // Before the trigger only a place said to be where (or whence)
         // counts: "les soldats au Mali seront redéployés"; not the
@@ -591,7 +619,7 @@ void place_trigger(const SentenceView& v, const std::vector<Trig>& trigs, std::s
         // "Relations with the Malian authorities soured after two coups": a demonym of the sentence.
         for (std::size_t mi = v.mb; mi < v.me && d.event.places.empty(); ++mi) {
             const Mention& m = a.mentions[mi];
-            if (m.demonym && m.first >= v.s.first && m.first < v.s.last && v.toponyms[mi].place) {
+            if (m.demonym && m.first >= v.s.first && m.first < v.s.last && v.toponyms[mi].place && !names_mission(a, m)) {
                 d.event.places.emplace_back(*v.toponyms[mi].place, PlaceRole::location);
                 d.mentions.push_back(mi);
             }
