@@ -70,8 +70,8 @@ TEST_CASE("a wide region that is also a province is the region, unless the artic
         REQUIRE(find(d, "Sahel"));
         CHECK(find(d, "Sahel")->place->id == "curated:sahel");
     }
-    for (const char* text : {"Au Burkina Faso, les régions du Centre-Nord et du Sahel sont touchées par les attaques.",
-                             "In Burkina Faso, the regions of Centre-Nord and Sahel are hit by attacks."}) {
+    for (const char* text : {"Au Burkina Faso, les régions de la Boucle du Mouhoun et du Sahel sont touchées par les attaques.",
+                             "In Burkina Faso, the Boucle du Mouhoun and Sahel regions are hit by attacks."}) {
         INFO(text);
         const auto d = read(text);
         REQUIRE(find(d, "Sahel"));
