@@ -63,3 +63,25 @@ TEST_CASE("two countries that share no border, or a list, make no border place",
         CHECK(find(d, "Mali"));
     }
 }
+
+TEST_CASE("the tri-border area is the curated region, written in lower case too", "[news][borders]") {
+    for (const char* text : {"Des jihadistes ont attaqué un village dans la zone des trois frontières.",
+                             "Des jihadistes ont attaqué un village dans la zone des Trois Frontières.",
+                             "Jihadists attacked a village in the tri-border area.",
+                             "Jihadists attacked a village in the Tri-Border Area."}) {
+        INFO(text);
+        const auto d = read(text);
+        REQUIRE(d.toponyms.size() == 1);
+        CHECK(d.toponyms[0].place->id == "curated:three-borders-area");
+        const auto attacks = events_of(d, geo::EventType::attack);
+        REQUIRE(attacks.size() == 1);
+        CHECK(has_place(*attacks[0], "curated:three-borders-area", geo::PlaceRole::location));
+    }
+    // Lower-case words that only look like the start of a curated name stay words.
+    for (const char* text : {"La zone a été bouclée par la police à Gao.", "The area was sealed off by police in Gao."}) {
+        INFO(text);
+        const auto d = read(text);
+        REQUIRE(d.toponyms.size() == 1);
+        CHECK(d.toponyms[0].text == "Gao");
+    }
+}
