@@ -6,8 +6,8 @@
 namespace geoevents::geo {
 
 namespace {
-constexpr std::array<std::string_view, 12> kind_names{
-    "country", "admin1", "admin2", "city", "region", "sea", "river", "lake", "landmark", "base", "other", "part"};
+constexpr std::array<std::string_view, 13> kind_names{
+    "country", "admin1", "admin2", "city", "region", "sea", "river", "lake", "landmark", "base", "other", "part", "border"};
 }
 
 std::string_view to_string(PlaceKind kind) noexcept {

@@ -77,6 +77,7 @@ struct Mention {
     std::int32_t part = -1;                 ///< index into Analysis::parts: a synthesised place (part of a place, seat of government)
     int seat = -1;                          ///< index into Lexicons::Data::seat_info when read from that lexicon
     bool approximate = false;               ///< a small place placed from a cue (approximate.cpp); `part` holds it
+    bool border = false;                    ///< the border of two countries (borders.cpp); `part` holds it
 };
 
 struct Analysis {
@@ -90,6 +91,7 @@ struct Analysis {
     std::size_t body = 0;
     bool french = true;
     ReferenceDate ref;
+    bool year_guessed = false;      ///< ref was inferred and its year is a guess (Document::date_year_guessed)
     std::string keys;               ///< arena of folded token keys
     std::vector<Token> tokens;
     std::vector<Sentence> sentences;
@@ -171,6 +173,7 @@ void mark_dates(Analysis& a);               ///< tokenize.cpp: tf_date on tokens
 void find_people(Analysis& a);              ///< recognize.cpp
 void find_mentions(Analysis& a);            ///< recognize.cpp
 void resolve_mentions(Analysis& a);         ///< resolve.cpp
+void find_borders(Analysis& a);             ///< borders.cpp: "la frontière Niger–Mali" is one place, the border
 void approximate_places(Analysis& a);       ///< approximate.cpp: small places the gazetteer lacks, from a cue
 /// approximate.cpp: the point a distance before a mention names ("à 50 km au
 /// nord de Gao", "30 km from Gao"): `anchor` (the mention's place) moved by it,

@@ -110,9 +110,12 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
     if (infer) {
         // A year fitted to a weekday or bounded by the years the text mentions is a guess
         // unless the text writes it: say so (the events dated from it inherit the doubt).
-        if (a.ref.known() && !writes_year(body, a.ref.year))
+        if (a.ref.known() && !writes_year(body, a.ref.year)) {
+            a.year_guessed = doc.date_year_guessed = true;
             doc.warnings.push_back("the year of the inferred reference date " + a.ref.iso() +
-                                   " is a guess (the text does not state it): give a `date` header line or --date");
+                                   " is a guess (the text does not state it; events dated from it are marked "
+                                   "date_year_guessed): give a `date` header line or --date");
+        }
     }
     if (!a.ref.known() && !a.tokens.empty())
         doc.warnings.emplace_back("no reference date (no `date` header line, no --date, none inferred): "
@@ -124,6 +127,7 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
     find_people(a);
     find_mentions(a);
     resolve_mentions(a);
+    find_borders(a);
     approximate_places(a);
     assign_roles(a);
 

@@ -4,6 +4,8 @@
 // each rule in French and in English.
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 #include "geoevents/geo/layers.hpp"
 #include "geoevents/news/batch.hpp"
 #include "news_fixture.hpp"
@@ -276,7 +278,30 @@ TEST_CASE("a weekday never fixes the year: a guessed year is a warning", "[news]
     for (const char* text : {"Le retrait des soldats du Mali a été annoncé jeudi 17 février.",
                              "The withdrawal of the soldiers from Mali was announced on Thursday, February 17."}) {
         INFO(text);
-        CHECK(guessed(read(text, "")));
+        const auto d = read(text, "");
+        CHECK(guessed(d));
+        CHECK(d.date_year_guessed);
+        REQUIRE_FALSE(d.events.empty());
+        for (const auto& e : d.events) CHECK(e.year_guessed);
+        const auto j = nlohmann::json::parse(news::to_json(d));
+        CHECK(j["date_year_guessed"] == true);
+        CHECK(j["events"][0]["date_year_guessed"] == true);
+        CHECK(j["events"][0]["date_precision"] == "day");  // the contract's value is kept
+    }
+    // An undated article whose events carry their own written year: only the
+    // events dated from the guess are marked.
+    for (const char* text : {"Jeudi 17 février, les soldats ont quitté Gao. Le coup d'État de mai 2021 a eu lieu à Bamako.",
+                             "On Thursday, February 17, the soldiers withdrew from Gao. The coup of May 2021 took place in Bamako."}) {
+        INFO(text);
+        const auto d = read(text, "");
+        CHECK(d.date_year_guessed);
+        const auto coups = events_of(d, geo::EventType::coup);
+        REQUIRE(coups.size() == 1);
+        CHECK(coups[0]->when.iso == "2021-05");
+        CHECK_FALSE(coups[0]->year_guessed);
+        const auto left = events_of(d, geo::EventType::withdrawal);
+        REQUIRE(left.size() == 1);
+        CHECK(left[0]->year_guessed);
     }
     // A year the text writes is no guess.
     for (const char* text : {"Le retrait des soldats du Mali a été annoncé jeudi 17 février 2022.",
@@ -285,6 +310,9 @@ TEST_CASE("a weekday never fixes the year: a guessed year is a warning", "[news]
         const auto d = read(text, "");
         CHECK(d.date.year == 2022);
         CHECK_FALSE(guessed(d));
+        CHECK_FALSE(d.date_year_guessed);
+        for (const auto& e : d.events) CHECK_FALSE(e.year_guessed);
+        CHECK_FALSE(nlohmann::json::parse(news::to_json(d)).contains("date_year_guessed"));
     }
 }
 

@@ -1,5 +1,9 @@
 // Resolution by context and the location/actor roles. The sentences are
 // written for these tests.
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "news_fixture.hpp"
 
 using namespace news_test;
@@ -34,6 +38,54 @@ TEST_CASE("the reading that fits the article's other places wins", "[news][resol
     const auto ge = read("Protesters marched in Tbilisi, the capital of Georgia.");
     REQUIRE(find(ge, "Georgia"));
     CHECK(find(ge, "Georgia")->place->country == "GE");
+}
+
+TEST_CASE("a namesake goes to the one near the article's other places", "[news][resolve]") {
+    // Tripoli, Hyderabad and Valencia each name two real cities in two countries.
+    for (const auto& [text, name, cc] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"Des combats ont éclaté à Tripoli. Les milices de Misrata et de Benghazi se sont affrontées.", "Tripoli", "LY"},
+             {"Fighting broke out in Tripoli. Militias from Misrata and Benghazi clashed.", "Tripoli", "LY"},
+             {"Fighting broke out in Tripoli. Strikes hit Beirut and Sidon.", "Tripoli", "LB"},
+             {"Des émeutes ont éclaté à Hyderabad. La police de Karachi et de Sukkur était en alerte.", "Hyderabad", "PK"},
+             {"Des émeutes ont éclaté à Hyderabad. La police de Bangalore et de Chennai était en alerte.", "Hyderabad", "IN"},
+             {"Riots erupted in Hyderabad. Police in Karachi and Sukkur were on alert.", "Hyderabad", "PK"},
+             {"Riots erupted in Hyderabad. Police in Bangalore and Chennai were on alert.", "Hyderabad", "IN"},
+             {"Des inondations ont frappé Valencia. Les secours sont venus de Caracas et de Maracay.", "Valencia", "VE"},
+             {"Floods hit Valencia. Rescuers came from Madrid and Alicante.", "Valencia", "ES"}}) {
+        INFO(text);
+        const auto d = read(text);
+        REQUIRE(find(d, name));
+        REQUIRE(find(d, name)->place);
+        CHECK(find(d, name)->place->country == cc);
+    }
+}
+
+TEST_CASE("a wide region that is also a province is the region, unless the article speaks of provinces",
+          "[news][resolve]") {
+    // The Sahel is a region across Africa and a region (province) of Burkina Faso.
+    for (const char* text : {"Au Burkina Faso, les attaques se multiplient dans le Sahel, près de Djibo.",
+                             "In Burkina Faso, attacks are rising across the Sahel, near Djibo."}) {
+        INFO(text);
+        const auto d = read(text);
+        REQUIRE(find(d, "Sahel"));
+        CHECK(find(d, "Sahel")->place->id == "curated:sahel");
+    }
+    for (const char* text : {"Au Burkina Faso, les régions de la Boucle du Mouhoun et du Sahel sont touchées par les attaques.",
+                             "In Burkina Faso, the Boucle du Mouhoun and Sahel regions are hit by attacks."}) {
+        INFO(text);
+        const auto d = read(text);
+        REQUIRE(find(d, "Sahel"));
+        CHECK(find(d, "Sahel")->place->kind == geo::PlaceKind::admin1);
+        CHECK(find(d, "Sahel")->place->country == "BF");
+    }
+    // A wide region's point is near nothing: "Niger" beside it stays the country, not the river.
+    for (const char* text : {"Les jihadistes progressent dans le Sahel, du Mali au Niger.",
+                             "Jihadists are advancing across the Sahel, from Mali to Niger."}) {
+        INFO(text);
+        const auto d = read(text);
+        REQUIRE(find(d, "Niger"));
+        CHECK(find(d, "Niger")->place->id == "ne:NE");
+    }
 }
 
 TEST_CASE("a demonym and a kind of place say the country", "[news][resolve]") {

@@ -822,6 +822,7 @@ void read_sentence(SentenceView& v, const std::optional<geo::Place>& focus, std:
         d.explicit_date = date.best != nullptr;
         if (date.best) d.event.when = date.best->span;
         else if (ref_span) d.event.when = *ref_span;
+        d.event.year_guessed = a.year_guessed && d.event.when.known() && (!date.best || date.best->relative);
         collect_actors(v, tr, d);
         if (!has_agent(v, tr, d)) continue;
         d.event.evidence_start = s.start;
@@ -832,6 +833,7 @@ void read_sentence(SentenceView& v, const std::optional<geo::Place>& focus, std:
             for (const DateMention* dm : date.clause_dates) {
                 Draft copy = d;
                 copy.event.when = dm->span;
+                copy.event.year_guessed = a.year_guessed && dm->relative;
                 copy.explicit_date = true;
                 here.push_back(std::move(copy));
             }
@@ -955,6 +957,7 @@ std::vector<Draft> merge_repeats(std::vector<Draft> drafts) {
         // A date read in the text beats the reference date.
         if (d.explicit_date && !it->explicit_date) {
             e.when = d.event.when;
+            e.year_guessed = d.event.year_guessed;
             it->explicit_date = true;
         }
         e.confidence = std::min(0.95, std::max(e.confidence, d.event.confidence) + 0.05);

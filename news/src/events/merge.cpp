@@ -115,6 +115,7 @@ struct EventMerger::State {
         } else {
             geo::Event& m = clusters[ci].event;
             m.when = finer(m.when, e.when);
+            m.year_guessed = m.year_guessed && e.year_guessed;  // another article's date confirms the year
             for (const auto& p : e.places)
                 if (std::none_of(m.places.begin(), m.places.end(), [&](const auto& q) { return q.place.id == p.place.id; }))
                     m.places.push_back(p);
@@ -182,6 +183,7 @@ std::vector<geo::Event> merge_events(std::vector<Document>& documents) {
             e.id = m.id;
             e.type = m.type;
             e.when = m.when;
+            e.year_guessed = m.year_guessed;
             e.actors = m.actors;
             e.places = m.places;
             e.sources = m.sources;

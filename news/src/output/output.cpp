@@ -175,6 +175,10 @@ void document_json(Json& j, const Document& d) {
     j.key("date");
     if (d.date.known()) j.value(d.date.iso());
     else j.null();
+    if (d.date_year_guessed) {  // an extension of the contract (README, "Dates")
+        j.key("date_year_guessed");
+        j.value(true);
+    }
     j.key("toponyms");
     j.begin_array();
     for (const Toponym& t : d.toponyms) {
@@ -213,6 +217,10 @@ void document_json(Json& j, const Document& d) {
         else j.null();
         j.key("date_precision");
         j.value(geo::to_string(e.when.known() ? e.when.precision : geo::DatePrecision::unknown));
+        if (e.year_guessed && e.when.known()) {
+            j.key("date_year_guessed");
+            j.value(true);
+        }
         j.key("actors");
         j.begin_array();
         for (const auto& a : e.actors) j.value(a);

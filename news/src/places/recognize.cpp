@@ -438,9 +438,19 @@ std::span<const gazetteer::Candidate> container_after(Analysis& a, const Mention
     return c.cands;
 }
 
-/// A lower-case word opens a name only as a demonym ("maliennes") or as the
+/// Whether candidates name a curated place (not as a demonym): the
+/// project's curated names include those news writes in lower case ("la
+/// zone des trois frontières", "the tri-border area", "le continent africain").
+bool names_curated(Analysis& a, std::span<const gazetteer::Candidate> cands) {
+    return std::any_of(cands.begin(), cands.end(), [&](const gazetteer::Candidate& c) {
+        return !c.demonym && c.place < a.gz.size() && a.view(c.place).curated;
+    });
+}
+
+/// A lower-case word opens a name only as a demonym ("maliennes"), as the
 /// head of a longer name with a capital further on ("golfe de Guinée") or a
-/// compound demonym ("ouest-africains").
+/// compound demonym ("ouest-africains"), or as the head of a curated name of
+/// several words written in lower case ("zone des trois frontières").
 bool lower_opens_name(Analysis& a, std::size_t k) {
     const auto& toks = a.tokens;
     const std::size_t n = toks.size();
@@ -469,7 +479,11 @@ bool lower_opens_name(Analysis& a, std::size_t k) {
     }
     const bool joined_ahead = k + 2 < n && toks[k + 1].is(tf_hyphen) && toks[k + 1].is(tf_joined) &&
                               toks[k + 2].is(tf_joined) && toks[k + 2].is(tf_lower);
-    return has_demonym || (opens_name && (cap_ahead || joined_ahead));
+    if (has_demonym || (opens_name && (cap_ahead || joined_ahead))) return true;
+    if (!opens_name) return false;
+    std::string key;
+    const Match m = longest_match(a, k, {}, key);
+    return m.last != npos && m.last > k && names_curated(a, m.cands);
 }
 
 /// Seats of government ("l'Elysée", "the White House", "le Quai d'Orsay")
@@ -568,7 +582,7 @@ bool could_be_name(Analysis& a, std::size_t k, const Match& m, bool lower) {
     if (lower && !single) {
         bool any_cap = false;
         for (std::size_t q = k; q <= m.last; ++q) any_cap |= toks[q].is(tf_cap);
-        if (!any_cap && !any_demonym) return false;
+        if (!any_cap && !any_demonym && !names_curated(a, m.cands)) return false;
     }
     for (std::size_t q = k; q <= m.last; ++q)
         if (toks[q].is(tf_person)) return false;

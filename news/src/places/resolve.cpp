@@ -95,6 +95,13 @@ struct ArticleContext {
     std::unordered_map<std::uint64_t, double> country_by_key;  ///< key id << 16 | country index
     PointGrid grid;
     std::unordered_map<std::string, std::uint32_t> admin1_named;  ///< country|admin1 → the name's key id
+    /// Whether the article names a first-level subdivision of `cc` other
+    /// than by the name `kid`: it speaks of that country's provinces.
+    bool names_provinces_of(std::string_view cc, std::uint32_t kid) const {
+        for (const auto& [k, id] : admin1_named)
+            if (id != kid && k.size() > cc.size() && k.starts_with(cc) && k[cc.size()] == '|') return true;
+        return false;
+    }
 
     /// Country codes as small integers (AA…ZZ), -1 for anything else.
     static int cc_index(std::string_view cc) {
@@ -109,6 +116,13 @@ struct ArticleContext {
         return country_total[static_cast<std::size_t>(ci)] - (own == country_by_key.end() ? 0.0 : own->second);
     }
 };
+
+/// A curated area over several countries (a region, a river, a sea: the
+/// Sahel, the Niger): its point is one among thousands of kilometres, so it
+/// is near nothing and nothing is near it.
+bool is_wide(const gazetteer::PlaceView& v) {
+    return v.curated && v.country.empty() && v.kind != geo::PlaceKind::country;
+}
 
 /// Stage 1: the article's context.
 ArticleContext article_context(Analysis& a) {
@@ -130,7 +144,7 @@ ArticleContext article_context(Analysis& a) {
                 ctx.country_total[static_cast<std::size_t>(ci)] += w;
                 ctx.country_by_key[(std::uint64_t{ctx.key_of[mi]} << 16) | static_cast<std::uint64_t>(ci)] += w;
             }
-            if (!is_country) ctx.grid.add(v.point, ctx.key_of[mi]);
+            if (!is_country && !is_wide(v)) ctx.grid.add(v.point, ctx.key_of[mi]);
             // First-level subdivisions named in the article ("Florida"): their
             // places are often far from the subdivision's seat, so the name counts.
             if (v.kind == geo::PlaceKind::admin1 && !v.admin1.empty())
@@ -234,6 +248,13 @@ Choice choose_candidate(Analysis& a, const Mention& m, std::uint32_t kid, const 
     float top = 0;
     for (const auto& c : m.candidates)
         if (c.demonym == m.demonym) top = std::max(top, c.score);
+    // A name that is both a wide region and a province of one country ("le
+    // Sahel": the region, and a region of Burkina Faso) is the wide region
+    // unless the article speaks of that country's provinces (names another):
+    // the province then gets no vote from its country's places.
+    const bool has_wide = std::any_of(m.candidates.begin(), m.candidates.end(), [&](const gazetteer::Candidate& c) {
+        return c.demonym == m.demonym && c.place < a.gz.size() && c.score * 20 >= top && is_wide(a.view(c.place));
+    });
     for (const auto& c : m.candidates) {
         if (c.demonym != m.demonym || c.place >= a.gz.size()) continue;
         if (++seen > 40) break;
@@ -247,9 +268,12 @@ Choice choose_candidate(Analysis& a, const Mention& m, std::uint32_t kid, const 
             continue;
         }
         const auto v = a.view(c.place);
-        const double w = ctx.country_weight(kid, v.country);
+        const bool province_of_wide =
+            has_wide && v.kind == geo::PlaceKind::admin1 && !ctx.names_provinces_of(v.country, kid);
+        const double w = province_of_wide ? 0.0 : ctx.country_weight(kid, v.country);
         sc += 1.5 * std::min(w, 3.0) / 3.0;
-        if (v.kind != geo::PlaceKind::country && ctx.grid.any_within(v.point, 300, kid)) sc += 1.0;
+        if (v.kind != geo::PlaceKind::country && !is_wide(v) && !province_of_wide && ctx.grid.any_within(v.point, 300, kid))
+            sc += 1.0;
         if (v.kind != geo::PlaceKind::admin1 && !v.admin1.empty() && !ctx.admin1_named.empty()) {
             const auto f = ctx.admin1_named.find(std::string(v.country) + "|" + std::string(v.admin1));
             if (f != ctx.admin1_named.end() && f->second != kid) sc += 1.0;

@@ -282,7 +282,7 @@ void assign_roles(Analysis& a) {
             m.role = Role::none;
             continue;
         }
-        if (m.direction || m.approximate) {
+        if (m.direction || m.approximate || m.border) {
             m.role = Role::location;
             continue;
         }

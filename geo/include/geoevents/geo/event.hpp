@@ -73,6 +73,10 @@ struct Event {
     EventType type = EventType::other;
     EventStatus status = EventStatus::happened;
     TimeSpan when;
+    /// The year of `when` is a guess: the article gave no date, the reader
+    /// inferred one whose year its text never writes, and this date needed
+    /// it (a relative date, "17 février", or the reference date itself).
+    bool year_guessed = false;
     std::vector<std::string> actors;
     std::vector<EventPlace> places;
     std::size_t evidence_start = 0, evidence_end = 0;  ///< byte span in the first source

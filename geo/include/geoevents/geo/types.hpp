@@ -24,7 +24,8 @@ struct Bbox {
 /// The kinds of place of the document contract (shared/contracts/document.md).
 enum class PlaceKind : std::uint8_t {
     country, admin1, admin2, city, region, sea, river, lake, landmark, base, other,
-    part  ///< a part of a place the reader makes ("le nord du Mali", "northern Nigeria"); never in the gazetteer
+    part,  ///< a part of a place the reader makes ("le nord du Mali", "northern Nigeria"); never in the gazetteer
+    border  ///< the line between two countries the reader makes ("la frontière Niger–Mali"); never in the gazetteer
 };
 
 std::string_view to_string(PlaceKind kind) noexcept;

@@ -118,6 +118,7 @@ struct Document {
     std::string source;
     std::string language;                 ///< "fr" or "en"
     ReferenceDate date;                   ///< the reference date (unknown when nothing gave it)
+    bool date_year_guessed = false;       ///< `date` was inferred and its year is a guess (the text never writes it)
     std::vector<Toponym> toponyms;        ///< in text order
     std::vector<geo::Event> events;       ///< ids "e1", "e2"… in order of first mention
     std::vector<std::string> warnings;    ///< for a person: empty article, replaced bytes, no date…
