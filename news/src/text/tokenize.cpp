@@ -614,49 +614,30 @@ std::uint32_t preposition_before(const Analysis& a, std::size_t i, std::size_t* 
 /// Each word's hash (Analysis::hashes) and lexicon bits (Token::lex): one
 /// probe of the small lists per word, and of the large ones (a hash table of
 /// megabytes for capitalised words, a Bloom filter for lower-case ones).
-/// Those are cache misses, so the memory is asked for ahead of the lookups,
-/// in two steps: `ahead` words before a word its slots, half as far before
-/// it the key text the slot points to (a second miss, whose address is known
-/// only once the slot is in). The misses then overlap instead of adding up.
-/// A capitalised word is also the first word of a name that recognition
-/// (find_mentions) looks up in the reader's table of gazetteer answers: its
-/// slots are asked for here too, so that later lookup finds them in the cache.
+/// Those are cache misses, so the slots of the words a few places ahead are
+/// prefetched while this one is looked up: the misses overlap instead of
+/// adding up.
 void lex_bits(Analysis& a) {
     const auto& lex = a.lex;
-    const auto& answers = a.rd.word_answers;
     const std::size_t n = a.tokens.size();
     a.hashes.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i)
         if (a.tokens[i].is(tf_word)) a.hashes[i] = hash_word(a.key(i));
-    auto capitalised = [](const Token& t) { return t.is(tf_cap) || t.is(tf_allcaps); };
-    constexpr std::size_t ahead = 16, text_ahead = ahead / 2;
     auto prefetch = [&](std::size_t i) {
         const Token& t = a.tokens[i];
-        if (!t.is(tf_word)) return;
-        if (capitalised(t)) {
-            lex.names.prefetch(a.hashes[i]);
-            answers.prefetch(a.hashes[i]);
-        } else if (t.is(tf_lower)) {
-            lex.large.prefetch(a.hashes[i]);
-        }
+        if (t.is(tf_cap) || t.is(tf_allcaps)) lex.names.prefetch(a.hashes[i]);
+        else if (t.is(tf_lower)) lex.large.prefetch(a.hashes[i]);
     };
-    auto prefetch_text = [&](std::size_t i) {
-        const Token& t = a.tokens[i];
-        if (!t.is(tf_word) || !capitalised(t)) return;
-        lex.names.prefetch_text(a.hashes[i]);
-        answers.prefetch_text(a.hashes[i]);
-    };
+    constexpr std::size_t ahead = 16;
     for (std::size_t i = 0; i < std::min(ahead, n); ++i) prefetch(i);
-    for (std::size_t i = 0; i < std::min(text_ahead, n); ++i) prefetch_text(i);
     for (std::size_t i = 0; i < n; ++i) {
-        if (i + text_ahead < n) prefetch_text(i + text_ahead);
         if (i + ahead < n) prefetch(i + ahead);
         Token& t = a.tokens[i];
         if (!t.is(tf_word)) continue;
         const std::string_view key = a.key(t);
         const std::uint64_t h = a.hashes[i];
         t.lex = lex.bits(key, h);
-        if (capitalised(t)) {
+        if (t.is(tf_cap) || t.is(tf_allcaps)) {
             t.lex |= lex.name_bits(key, h);
         } else if (t.is(tf_lower) && key.size() >= 3 && !(t.lex & (lx_stop_fr | lx_stop_en)) &&
                    lex.large.may_contain_hash(h)) {

@@ -150,23 +150,6 @@ public:
     void prefetch(std::uint64_t h) const noexcept {
         if (m_nslots) prefetch_line(m_table + (h & (m_nslots - 1)));
     }
-    /// Asks the memory for the key text of the slot find() will compare for
-    /// a key of hash `h`: in a big table that is a second cache miss after
-    /// the slot's. Reads the slots, so it pays only once prefetch(h) has
-    /// brought them in (a few keys earlier).
-    void prefetch_text(std::uint64_t h) const noexcept {
-        if (m_nslots == 0) return;
-        const std::size_t mask = m_nslots - 1;
-        const auto tag = static_cast<std::uint16_t>(h >> 48);
-        for (std::size_t i = h & mask, probes = 0; probes < 8; ++probes, i = (i + 1) & mask) {
-            const Slot& s = m_table[i];
-            if (s.len == 0) return;
-            if (s.tag == tag) {
-                if (s.off < m_text_size) prefetch_line(m_text + s.off);
-                return;
-            }
-        }
-    }
     std::size_t size() const noexcept { return m_count; }
     /// Calls fn(key, value) for every entry.
     template <class Fn>
