@@ -36,6 +36,19 @@ constexpr std::array<CharClass, 128> make_ascii_classes() {
 }
 constexpr auto ascii_classes = make_ascii_classes();
 
+/// For the scanner's inline path: 1 for an ASCII letter or digit, plus 2
+/// for an upper-case letter and 4 for a digit; 0 for every other byte.
+constexpr std::array<std::uint8_t, 256> make_ascii_word_bits() {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 128; ++c) {
+        if (ascii_classes[c] == CharClass::letter_lower) t[c] = 1;
+        else if (ascii_classes[c] == CharClass::letter_upper) t[c] = 1 | 2;
+        else if (ascii_classes[c] == CharClass::digit) t[c] = 1 | 4;
+    }
+    return t;
+}
+constexpr auto ascii_word_bits = make_ascii_word_bits();
+
 CharInfo classify_slow(std::string_view s, std::size_t i) noexcept;
 
 /// Classes of U+0080–U+07FF (two-byte sequences: Latin-1, Latin Extended,
@@ -282,19 +295,20 @@ private:
         std::size_t inline_bytes = 0;  // bytes taken on the ASCII path below
         bool dotted = false;
         while (i < m_s.size()) {
-            // ASCII letters and digits: the common case, inline.
-            const auto c0 = static_cast<unsigned char>(m_s[i]);
-            if (c0 < 0x80) {
-                const CharClass cls = ascii_classes[c0];
-                if (cls == CharClass::letter_lower || cls == CharClass::letter_upper || cls == CharClass::digit) {
-                    if (first == CharClass::punct) first = cls;
-                    if (cls == CharClass::digit) ++digits;
-                    else ++letters;
-                    if (cls == CharClass::letter_upper) ++upper;
-                    ++i;
-                    ++inline_bytes;
-                    continue;
-                }
+            // A run of ASCII letters and digits (the common case), counted
+            // by table without a branch per kind.
+            const std::size_t run = i;
+            std::size_t run_digits = 0;
+            for (std::uint8_t b; i < m_s.size() && (b = ascii_word_bits[static_cast<unsigned char>(m_s[i])]) != 0; ++i) {
+                upper += (b >> 1) & 1u;
+                run_digits += (b >> 2) & 1u;
+            }
+            if (i > run) {
+                if (first == CharClass::punct) first = ascii_classes[static_cast<unsigned char>(m_s[run])];
+                digits += run_digits;
+                letters += i - run - run_digits;
+                inline_bytes += i - run;
+                continue;
             }
             const CharInfo ci = classify(m_s, i);
             if (is_wordish(ci.cls)) {
