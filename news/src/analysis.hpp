@@ -94,6 +94,10 @@ struct Analysis {
     bool year_guessed = false;      ///< ref was inferred and its year is a guess (Document::date_year_guessed)
     std::string keys;               ///< arena of folded token keys
     std::vector<Token> tokens;
+    /// hash_word() of each token's key (0 for punctuation), computed once by
+    /// the tokenizer: a lookup of a token in any word table passes it
+    /// (WordMap::find(key, hash)) instead of hashing the key again.
+    std::vector<std::uint64_t> hashes;
     std::vector<Sentence> sentences;
     std::vector<Mention> mentions;  ///< in text order, non-overlapping once recognised
     std::vector<DateMention> dates;
@@ -161,6 +165,7 @@ struct Analysis {
 
     std::string_view key(const Token& t) const noexcept { return {keys.data() + t.key_off, t.key_len}; }
     std::string_view key(std::size_t i) const noexcept { return key(tokens[i]); }
+    std::uint64_t hash(std::size_t i) const noexcept { return hashes[i]; }
     std::string_view raw(const Token& t) const noexcept { return text.substr(t.start, t.end - t.start); }
     const detail::WordMap& stop() const noexcept { return lex.stop(french); }
 };

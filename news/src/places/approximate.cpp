@@ -133,7 +133,7 @@ private:
 
     bool settlement(std::size_t k, bool* camp) const {
         if (!word(k) || !m_toks[k].is(tf_lower)) return false;
-        const std::uint32_t* v = m_a.lex.settlement_nouns.find(key(k));
+        const std::uint32_t* v = m_a.lex.settlement_nouns.find(key(k), m_a.hash(k));
         if (!v) return false;
         *camp = *v != 0;
         return true;

@@ -36,6 +36,19 @@ constexpr std::array<CharClass, 128> make_ascii_classes() {
 }
 constexpr auto ascii_classes = make_ascii_classes();
 
+/// For the scanner's inline path: 1 for an ASCII letter or digit, plus 2
+/// for an upper-case letter and 4 for a digit; 0 for every other byte.
+constexpr std::array<std::uint8_t, 256> make_ascii_word_bits() {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 128; ++c) {
+        if (ascii_classes[c] == CharClass::letter_lower) t[c] = 1;
+        else if (ascii_classes[c] == CharClass::letter_upper) t[c] = 1 | 2;
+        else if (ascii_classes[c] == CharClass::digit) t[c] = 1 | 4;
+    }
+    return t;
+}
+constexpr auto ascii_word_bits = make_ascii_word_bits();
+
 CharInfo classify_slow(std::string_view s, std::size_t i) noexcept;
 
 /// Classes of U+0080–U+07FF (two-byte sequences: Latin-1, Latin Extended,
@@ -104,18 +117,23 @@ bool fold_fast(std::string_view w, std::string& out) {
     return false;
 }
 
-CharInfo classify(std::string_view s, std::size_t i) noexcept {
+/// classify() of a byte of 0x80 or more: by table for two-byte sequences, else utf8proc.
+CharInfo classify_multi(std::string_view s, std::size_t i) noexcept {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        CharInfo ci{ascii_classes[c], static_cast<char>(c), 1};
-        return ci;
-    }
     if (c >= 0xC2 && c < 0xE0 && i + 1 < s.size()) {
         static const TwoByteTable table;
         const auto c1 = static_cast<unsigned char>(s[i + 1]);
         if ((c1 & 0xC0) == 0x80) return table.info[((c & 0x1Fu) << 6) | (c1 & 0x3Fu)];
     }
     return classify_slow(s, i);
+}
+
+/// The class of the character at byte `i`. ASCII (most of the text) by a
+/// small table, inline: the scanner asks this for every token's first byte.
+inline CharInfo classify(std::string_view s, std::size_t i) noexcept {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return CharInfo{ascii_classes[c], static_cast<char>(c), 1};
+    return classify_multi(s, i);
 }
 
 CharInfo classify_slow(std::string_view s, std::size_t i) noexcept {
@@ -236,17 +254,28 @@ public:
     }
 
 private:
-    void push(std::size_t start, std::size_t end, std::uint32_t flags, char punct = 0) {
+    /// `ascii`: the token is only ASCII letters and digits (the scanner saw
+    /// every byte on its inline path).
+    void push(std::size_t start, std::size_t end, std::uint32_t flags, char punct = 0, bool ascii = false) {
         Token t;
         t.start = static_cast<std::uint32_t>(start);
         t.end = static_cast<std::uint32_t>(end);
         t.flags = flags | m_pending | (m_space_before ? 0u : tf_joined);
         t.punct = punct;
         t.key_off = static_cast<std::uint32_t>(m_a.keys.size());
-        if (flags & tf_word) {
-            // Words of ASCII and two-byte letters (nearly all) fold by table;
-            // the rest go through the gazetteer's normalisation (the table is
-            // made from it, so keys always agree).
+        if (ascii) {
+            // Most words: the key is the word in lower case. Setting bit 0x20
+            // lower-cases an ASCII letter and leaves a digit as it is, so a
+            // copy and one pass over it (vectorised) fold the whole word.
+            m_a.keys.append(m_s.substr(start, end - start));
+            char* const first = m_a.keys.data() + t.key_off;
+            char* const last = first + (end - start);
+            for (char* c = first; c != last; ++c) *c = static_cast<char>(*c | 0x20);
+            t.key_len = static_cast<std::uint16_t>(std::min<std::size_t>(end - start, 0xFFFF));
+        } else if (flags & tf_word) {
+            // Other words of ASCII and two-byte letters (nearly all the rest)
+            // fold by table; the rest go through the gazetteer's normalisation
+            // (the table is made from it, so keys always agree).
             if (!fold_fast(m_s.substr(start, end - start), m_a.keys))
                 gazetteer::normalize_into(m_s.substr(start, end - start), m_a.keys);
             t.key_len = static_cast<std::uint16_t>(std::min<std::size_t>(m_a.keys.size() - t.key_off, 0xFFFF));
@@ -263,20 +292,23 @@ private:
         const std::size_t start = i;
         std::size_t letters = 0, upper = 0, digits = 0;
         CharClass first = CharClass::punct;
+        std::size_t inline_bytes = 0;  // bytes taken on the ASCII path below
         bool dotted = false;
         while (i < m_s.size()) {
-            // ASCII letters and digits: the common case, inline.
-            const auto c0 = static_cast<unsigned char>(m_s[i]);
-            if (c0 < 0x80) {
-                const CharClass cls = ascii_classes[c0];
-                if (cls == CharClass::letter_lower || cls == CharClass::letter_upper || cls == CharClass::digit) {
-                    if (first == CharClass::punct) first = cls;
-                    if (cls == CharClass::digit) ++digits;
-                    else ++letters;
-                    if (cls == CharClass::letter_upper) ++upper;
-                    ++i;
-                    continue;
-                }
+            // A run of ASCII letters and digits (the common case), counted
+            // by table without a branch per kind.
+            const std::size_t run = i;
+            std::size_t run_digits = 0;
+            for (std::uint8_t b; i < m_s.size() && (b = ascii_word_bits[static_cast<unsigned char>(m_s[i])]) != 0; ++i) {
+                upper += (b >> 1) & 1u;
+                run_digits += (b >> 2) & 1u;
+            }
+            if (i > run) {
+                if (first == CharClass::punct) first = ascii_classes[static_cast<unsigned char>(m_s[run])];
+                digits += run_digits;
+                letters += i - run - run_digits;
+                inline_bytes += i - run;
+                continue;
             }
             const CharInfo ci = classify(m_s, i);
             if (is_wordish(ci.cls)) {
@@ -340,18 +372,19 @@ private:
             }
             break;
         }
-        finish(start, i, letters, upper, digits, first, dotted ? std::uint32_t{tf_dotted} : 0u);
+        const bool ascii = inline_bytes == i - start;  // only ASCII letters and digits
+        finish(start, i, letters, upper, digits, first, dotted ? std::uint32_t{tf_dotted} : 0u, ascii);
         return i;
     }
 
     void finish(std::size_t start, std::size_t end, std::size_t letters, std::size_t upper, std::size_t digits,
-                CharClass first, std::uint32_t extra) {
+                CharClass first, std::uint32_t extra, bool ascii = false) {
         std::uint32_t f = tf_word | extra;
         if (first == CharClass::letter_upper) f |= tf_cap;
         else if (first == CharClass::letter_lower) f |= tf_lower;
         if (letters >= 2 && upper == letters) f |= tf_allcaps;
         if (digits) f |= tf_digit;
-        push(start, end, f);
+        push(start, end, f, 0, ascii);
     }
 
     std::size_t punct(std::size_t i, const CharInfo& ci) {
@@ -592,34 +625,31 @@ std::uint32_t preposition_before(const Analysis& a, std::size_t i, std::size_t* 
 }
 
 
-/// Each word's lexicon bits (Token::lex): one probe of the small lists per
-/// word, and of the large ones (a hash table of megabytes for capitalised
-/// words, a Bloom filter for lower-case ones). Those are cache misses, so the
-/// slots of the words a few places ahead are prefetched while this one is
-/// looked up: the misses overlap instead of adding up.
+/// Each word's hash (Analysis::hashes) and lexicon bits (Token::lex): one
+/// probe of the small lists per word, and of the large ones (a hash table of
+/// megabytes for capitalised words, a Bloom filter for lower-case ones).
+/// Those are cache misses, so the slots of the words a few places ahead are
+/// prefetched while this one is looked up: the misses overlap instead of
+/// adding up.
 void lex_bits(Analysis& a) {
     const auto& lex = a.lex;
-    auto key_of = [&](const Token& t) { return std::string_view(a.keys.data() + t.key_off, t.key_len); };
-    // The hash of each word, computed once when its slots are prefetched and
-    // kept until the word is looked up (`ahead` words later).
-    constexpr std::size_t ahead = 16;
-    std::array<std::uint64_t, ahead> hashes{};
+    const std::size_t n = a.tokens.size();
+    a.hashes.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a.tokens[i].is(tf_word)) a.hashes[i] = hash_word(a.key(i));
     auto prefetch = [&](std::size_t i) {
         const Token& t = a.tokens[i];
-        if (!t.is(tf_word)) return;
-        const std::uint64_t h = hash_word(key_of(t));
-        hashes[i % ahead] = h;
-        if (t.is(tf_cap) || t.is(tf_allcaps)) lex.names.prefetch(h);
-        else if (t.is(tf_lower)) lex.large.prefetch(h);
+        if (t.is(tf_cap) || t.is(tf_allcaps)) lex.names.prefetch(a.hashes[i]);
+        else if (t.is(tf_lower)) lex.large.prefetch(a.hashes[i]);
     };
-    const std::size_t n = a.tokens.size();
+    constexpr std::size_t ahead = 16;
     for (std::size_t i = 0; i < std::min(ahead, n); ++i) prefetch(i);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t h = hashes[i % ahead];
         if (i + ahead < n) prefetch(i + ahead);
         Token& t = a.tokens[i];
         if (!t.is(tf_word)) continue;
-        const std::string_view key = key_of(t);
+        const std::string_view key = a.key(t);
+        const std::uint64_t h = a.hashes[i];
         t.lex = lex.bits(key, h);
         if (t.is(tf_cap) || t.is(tf_allcaps)) {
             t.lex |= lex.name_bits(key, h);
