@@ -24,4 +24,9 @@ using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDe
 /// Registers the drivers once per process (thread-safe).
 void ensure_gdal_registered();
 
+/// Registers once per process (thread-safe) only the drivers that reading
+/// (reader.cpp) allows: GPKG, GeoJSON, GeoJSONSeq, ESRI Shapefile,
+/// FlatGeobuf, KML, LIBKML, CSV, PostgreSQL.
+void ensure_gdal_readers_registered();
+
 } // namespace geoevents::geo::detail

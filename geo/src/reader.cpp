@@ -193,7 +193,7 @@ Layer read_from(OGRLayerH l, const std::string& source, const ReadOptions& optio
 }
 
 detail::DatasetPtr open_source(const std::string& source, detail::GdalErrorScope& errors) {
-    detail::ensure_gdal_registered();
+    detail::ensure_gdal_readers_registered();
     // Only the drivers of the formats the toolkit writes: a hostile file is
     // never handed to GDAL's other drivers (the OSM driver, say, builds a
     // temporary SQLite database from anything that looks like "<osm": found

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cpl_error.h>
 #include <mutex>
+#include <ogrsf_frmts.h>
 
 #include "gdal_handles.hpp"
 #include "geoevents/geo/error.hpp"
@@ -15,6 +16,27 @@ void ensure_gdal_registered() {
     std::call_once(once, [] {
         GDALAllRegister();
         // Libraries do not print: GDAL's messages become exception text instead.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+void ensure_gdal_readers_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // The drivers reader.cpp opens files with, in GDALAllRegister's own
+        // order (KML files go to LIBKML first, as there), rather than all
+        // 230 of them: 8 million instructions, 1.4 % of a whole `geoevents
+        // render`. Registering a driver again is a no-op, so a later
+        // GDALAllRegister completes the set.
+        RegisterOGRShape();
+        RegisterOGRCSV();
+        RegisterOGRLIBKML();
+        RegisterOGRKML();
+        RegisterOGRGeoJSON();
+        RegisterOGRGeoJSONSeq();
+        RegisterOGRGeoPackage();
+        RegisterOGRPG();
+        RegisterOGRFlatGeobuf();
         CPLSetErrorHandler(CPLQuietErrorHandler);
     });
 }

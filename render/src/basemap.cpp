@@ -77,6 +77,17 @@ geo::Bbox to_bbox(const BboxRec& b) { return {b.min_lon, b.min_lat, b.max_lon, b
 std::vector<Vertex> clip_ring(VertexSpan ring, const geo::Bbox& box) {
     std::vector<Vertex> in(ring.begin(), ring.end()), out;
     if (!in.empty() && in.front() == in.back()) in.pop_back();  // work on the open ring
+    const float min_lon = static_cast<float>(box.min_lon), max_lon = static_cast<float>(box.max_lon);
+    const float min_lat = static_cast<float>(box.min_lat), max_lat = static_cast<float>(box.max_lat);
+    // A ring inside the box (most of a wide view's, all of a hemisphere's)
+    // comes out of the four cuts unchanged: one pass instead of four.
+    if (std::all_of(in.begin(), in.end(), [&](const Vertex& v) {
+            return v.lon >= min_lon && v.lon <= max_lon && v.lat >= min_lat && v.lat <= max_lat;
+        })) {
+        if (in.size() < 3) return {};
+        in.push_back(in.front());
+        return in;
+    }
     // One side at a time: keep what lies on the inner side of `edge` along `axis` (0 lon, 1 lat).
     auto cut = [&](int axis, float edge, bool keep_above) {
         out.clear();
@@ -93,10 +104,10 @@ std::vector<Vertex> clip_ring(VertexSpan ring, const geo::Bbox& box) {
         }
         std::swap(in, out);
     };
-    cut(0, static_cast<float>(box.min_lon), true);
-    cut(0, static_cast<float>(box.max_lon), false);
-    cut(1, static_cast<float>(box.min_lat), true);
-    cut(1, static_cast<float>(box.max_lat), false);
+    cut(0, min_lon, true);
+    cut(0, max_lon, false);
+    cut(1, min_lat, true);
+    cut(1, max_lat, false);
     if (in.size() < 3) return {};
     in.push_back(in.front());
     return in;

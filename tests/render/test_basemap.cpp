@@ -398,6 +398,12 @@ TEST_CASE("clip_ring cuts a ring to a box for filling", "[render][basemap]") {
     CHECK(shoelace(half) < 0);  // orientation kept
     CHECK(clip_ring(square, {20, 20, 30, 30}).empty());
     CHECK(std::abs(shoelace(clip_ring(square, {-1, -1, 11, 11}))) == Approx(100));
+    // Inside the box, or on its edges: the same ring, vertex for vertex, and
+    // closed when it was not.
+    CHECK(clip_ring(square, {-1, -1, 11, 11}) == square);
+    CHECK(clip_ring(square, {0, 0, 10, 10}) == square);
+    CHECK(clip_ring(std::vector<Vertex>(square.begin(), square.end() - 1), {-1, -1, 11, 11}) == square);
+    CHECK(clip_ring(std::vector<Vertex>{{0, 0}, {1, 1}}, {-1, -1, 11, 11}).empty());  // not a ring
     CHECK(std::abs(shoelace(clip_ring(square, {2, 2, 4, 4}))) == Approx(4));  // the box inside the ring
 
     // A U shape leaving and re-entering the box: the area is still exact.
