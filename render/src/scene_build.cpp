@@ -1307,8 +1307,8 @@ private:
             }
             line1 = candidate;
         }
-        const std::string line2 = m_w.pick("Places: GeoNames (CC BY 4.0); boundaries: Natural Earth (public domain). Map: geoevents",
-                                           "Lieux : GeoNames (CC BY 4.0) ; frontières : Natural Earth (domaine public). Carte : geoevents");
+        const std::string line2 = m_w.pick("Places: GeoNames (CC BY 4.0), world-countries and countries-states-cities (ODbL); boundaries: Natural Earth (public domain). Map: geoevents",
+                                           "Lieux : GeoNames (CC BY 4.0), world-countries et countries-states-cities (ODbL) ; frontières : Natural Earth (domaine public). Carte : geoevents");
         const double h = m_shaper.measure("Hg", m_st.credit.font).size.h;
         out.items.push_back({text_item(fitted(line1, m_st.credit), m_st.credit, {margin, m_map_box.y1 + 5}), {}, {}, "credit", false});
         out.items.push_back({text_item(fitted(line2, m_st.credit), m_st.credit, {margin, m_map_box.y1 + 5 + h + 1}), {}, {}, "credit", false});
