@@ -15,6 +15,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "geoevents/geo/geodesic.hpp"
 #include "geoevents/render/labels.hpp"
@@ -506,6 +507,8 @@ private:
                     if (p.size() >= 4) item.rings.push_back(std::move(p));
                 }
             if (item.rings.empty()) continue;
+            auto& drawn = m_area_rings[a->place_id];  // for the labels written inside it
+            drawn.insert(drawn.end(), item.rings.begin(), item.rings.end());
             m_used_keys.insert("area:" + a->role);
             out.items.push_back({std::move(item), {std::string(geo::layer_areas), a->row}, a->time, "area:" + a->role, false});
         }
@@ -958,32 +961,29 @@ private:
     /// has no area drawn.
     std::vector<Point> interior_points(const std::string& place_id, Point anchor) const {
         std::vector<Point> out;
-        for (const auto& a : m_story.areas) {
-            if (a.place_id != place_id) continue;
-            std::vector<Path> rings;
-            Box ext{1e300, 1e300, -1e300, -1e300};
-            for (const auto& poly : a.geometry.simplify(degrees_per_pixel() * 2).polygons())
-                for (const auto& ring : poly) {
-                    Path p = detail::clip_ring(project(ring, m_tf), m_map_box);
-                    if (p.size() < 4) continue;
-                    const Box b = detail::bounds(p);
-                    ext = {std::min(ext.x0, b.x0), std::min(ext.y0, b.y0), std::max(ext.x1, b.x1), std::max(ext.y1, b.y1)};
-                    rings.push_back(std::move(p));
-                }
-            if (rings.empty()) continue;
-            constexpr int n = 7;
-            for (int i = 0; i < n; ++i)
-                for (int j = 0; j < n; ++j) {
-                    const Point q{ext.x0 + (i + 0.5) * ext.width() / n, ext.y0 + (j + 0.5) * ext.height() / n};
-                    bool in = false;  // even-odd over every ring: holes and other parts count right
-                    for (const Path& r : rings)
-                        for (std::size_t k = 0, l = r.size() - 1; k < r.size(); l = k++)
-                            if ((r[k].y > q.y) != (r[l].y > q.y) &&
-                                q.x < (r[l].x - r[k].x) * (q.y - r[k].y) / (r[l].y - r[k].y) + r[k].x)
-                                in = !in;
-                    if (in) out.push_back(q);
-                }
+        // The rings story_areas drew (GEOS simplification is the costly part: done once).
+        const auto drawn = m_area_rings.find(place_id);
+        if (drawn == m_area_rings.end()) return out;
+        const std::vector<Path>& rings = drawn->second;
+        Box ext{1e300, 1e300, -1e300, -1e300};
+        for (const Path& p : rings) {
+            const Box b = detail::bounds(p);
+            ext = {std::min(ext.x0, b.x0), std::min(ext.y0, b.y0), std::max(ext.x1, b.x1), std::max(ext.y1, b.y1)};
         }
+        ext = {std::max(ext.x0, m_map_box.x0), std::max(ext.y0, m_map_box.y0), std::min(ext.x1, m_map_box.x1),
+               std::min(ext.y1, m_map_box.y1)};
+        constexpr int n = 7;
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j) {
+                const Point q{ext.x0 + (i + 0.5) * ext.width() / n, ext.y0 + (j + 0.5) * ext.height() / n};
+                bool in = false;  // even-odd over every ring: holes and other parts count right
+                for (const Path& r : rings)
+                    for (std::size_t k = 0, l = r.size() - 1; k < r.size(); l = k++)
+                        if ((r[k].y > q.y) != (r[l].y > q.y) &&
+                            q.x < (r[l].x - r[k].x) * (q.y - r[k].y) / (r[l].y - r[k].y) + r[k].x)
+                            in = !in;
+                if (in) out.push_back(q);
+            }
         std::stable_sort(out.begin(), out.end(), [&](Point a, Point b) {
             return std::hypot(a.x - anchor.x, a.y - anchor.y) < std::hypot(b.x - anchor.x, b.y - anchor.y);
         });
@@ -1329,6 +1329,7 @@ private:
     Resolution m_resolution = Resolution::r10m;
     std::map<std::string, Capital, std::less<>> m_capitals;  ///< by gazetteer id ("geonames:2460596")
     std::set<std::string> m_used_keys;
+    std::unordered_map<std::string, std::vector<Path>> m_area_rings;  ///< place id → rings drawn by story_areas
     /// The event types drawn under each event legend key, in the vocabulary's order.
     std::map<std::string, std::set<std::string, TypeOrder>, std::less<>> m_event_types;
     LabelObstacles m_obstacles;
