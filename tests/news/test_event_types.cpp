@@ -87,6 +87,10 @@ TEST_CASE("an organisation that acts is the actor; a plural a verb acts on is no
     // Without a verb acting on it nor a date, a plural stays a generic mention.
     CHECK(read("Le nord du Mali est en proie aux attaques jihadistes.", "2024-03-13").events.empty());
     CHECK(read("Northern Mali has long been plagued by jihadist attacks.", "2024-03-13").events.empty());
+    // Nor when the verb says it did not take place.
+    CHECK(events_of(read("The junta in Bamako has delayed elections and hired Russian fighters.", "2024-03-13"),
+                    EventType::election)
+              .empty());
 }
 
 TEST_CASE("agreements and handovers, elections", "[news][events][types]") {

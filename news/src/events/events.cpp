@@ -401,9 +401,9 @@ std::vector<Trig> find_triggers(const Analysis& a, const Sentence& s, const std:
 }
 
 /// A plural noun trigger that is the object of a verb of an agent within
-/// three words before it, in its clause ("a imposé des sanctions", "ont mené
-/// des frappes", "imposed new sanctions", "launched airstrikes"): what was
-/// done, not a generic mention ("en proie aux attaques").
+/// three words before it, in its clause ("a imposé des sanctions", "imposed
+/// new sanctions", "launched airstrikes"): what was done, not a generic
+/// mention ("en proie aux attaques", "has delayed elections").
 bool object_of_verb(const Analysis& a, const Trig& tr) {
     const auto& toks = a.tokens;
     std::size_t k = tr.first, words = 0;
@@ -413,9 +413,14 @@ bool object_of_verb(const Analysis& a, const Trig& tr) {
         if (!t.is(tf_word) || t.sentence != toks[tr.first].sentence) return false;
         ++words;
         if (!t.is(tf_lower)) return false;
+        // Only a verb of an agent (actor_verbs.txt: "imposed", "a lancé");
+        // the nearest past participle decides ("has delayed elections" did
+        // not take place).
         if (t.lex & lx_actor_verb) return true;
-        const std::string_view key = a.key(k);
-        if (!a.french && key.size() >= 5 && key.ends_with("ed")) return true;
+        const std::string_view key = a.key(k), raw = a.raw(t);
+        if (a.french ? (raw.ends_with("é") || raw.ends_with("ée") || raw.ends_with("és") || raw.ends_with("ées"))
+                     : (key.size() >= 5 && key.ends_with("ed")))
+            return false;
         // A preposition makes it no object ("plagued by attacks"); French
         // partitive articles are not one ("des sanctions").
         if ((t.lex & lx_prep) && key != "des" && key != "de" && key != "d" && key != "du") return false;
