@@ -1144,7 +1144,9 @@ private:
             if (!c.claimed) obstacles.boxes.push_back({c.centre.x - c.radius, c.centre.y - c.radius, c.centre.x + c.radius, c.centre.y + c.radius});
         LabelOptions options;
         options.canvas = m_map_box.grown(-2);
-        options.leader_max = 150;
+        // A label farther than this from its place reads as a neighbour's
+        // ("Gao" written over Niger at 150 px): better reported as not placed.
+        options.leader_max = 90;
         const LabelResult result = place_labels(reqs, obstacles, options);
 
         SceneLayer& dots = layer("places");
