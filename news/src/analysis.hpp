@@ -171,6 +171,14 @@ struct Analysis {
 };
 
 // Stages, in order (each in its own source file).
+/// Definite articles of both languages (folded keys): "le", "la", "les", "l'", "the".
+inline bool is_article(std::string_view k) noexcept { return k == "le" || k == "la" || k == "les" || k == "l" || k == "the"; }
+/// Possessive determiners of both languages (folded keys): "leur soutien", "their support".
+inline bool is_possessive(std::string_view k) noexcept {
+    return k == "leur" || k == "leurs" || k == "son" || k == "sa" || k == "ses" || k == "notre" || k == "nos" ||
+           k == "their" || k == "its" || k == "his" || k == "her" || k == "our";
+}
+
 void tokenize(Analysis& a);                 ///< tokenize.cpp: tokens, sentences, clutter kinds
 void detect_language(Analysis& a);          ///< tokenize.cpp: sets a.french from stopword counts
 void mark_lexical(Analysis& a);             ///< tokenize.cpp: tf_stop, tf_common, tf_title flags

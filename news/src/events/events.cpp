@@ -89,11 +89,6 @@ bool temporal_preposition(std::string_view k) noexcept {
            k == "before" || k == "following" || k == "until" || k == "jusqu";
 }
 
-bool is_possessive(std::string_view k) noexcept {
-    return k == "leur" || k == "leurs" || k == "son" || k == "sa" || k == "ses" || k == "their" || k == "its" ||
-           k == "his" || k == "her" || k == "our" || k == "notre" || k == "nos";
-}
-
 struct Trig {
     std::size_t first = 0, last = 0;  ///< tokens of the trigger words [first, last]
     Trigger info;
@@ -496,7 +491,7 @@ void classify_triggers(const SentenceView& v, std::vector<Trig>& trigs) {
         return std::any_of(trigs.begin(), trigs.end(), [&](const Trig& f) {
             if (!f.info.verb || f.info.type != EventType::other || f.last >= n.first || f.clause != n.clause) return false;
             for (std::size_t w = f.last + 1; w < n.first; ++w)
-                if (toks[w].is(tf_word) && !(toks[w].is(tf_stop) && a.key(w).size() <= 3)) return false;
+                if (toks[w].is(tf_word) && !is_article(a.key(w))) return false;
             return true;
         });
     });

@@ -423,7 +423,7 @@ bool object_of_event_verb(const Analysis& a, const Mention& m) {
     std::size_t v = m.first;
     if (v == 0) return false;
     --v;
-    if (toks[v].is(tf_word) && toks[v].is(tf_stop) && v > 0 && a.key(v).size() <= 3) --v;  // the, le, la, les, l'
+    if (toks[v].is(tf_word) && is_article(a.key(v)) && v > 0) --v;
     const Token& t = toks[v];
     return t.is(tf_word) && t.is(tf_lower) && t.sentence == toks[m.first].sentence &&
            (t.lex & (a.french ? lx_event_fr : lx_event_en)) && !(t.lex & lx_near);

@@ -15,13 +15,6 @@ bool ends_with(std::string_view s, std::string_view suffix) noexcept {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool is_article(std::string_view k) noexcept { return k == "le" || k == "la" || k == "les" || k == "l" || k == "the"; }
-
-bool is_possessive(std::string_view k) noexcept {
-    return k == "ses" || k == "son" || k == "sa" || k == "leurs" || k == "leur" || k == "its" || k == "their" || k == "his" ||
-           k == "her";
-}
-
 /// The token opens a clause: sentence start, punctuation, a conjunction.
 bool opens_clause(const Analysis& a, std::size_t first) {
     const auto& toks = a.tokens;
