@@ -17,6 +17,10 @@ check "one article: exit 0" '[ $rc -eq 0 ]'
 check "one article: one JSON object with toponyms and events" \
   'echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert isinstance(d, dict) and d[\"toponyms\"] and d[\"events\"]"'
 
+LD_DEBUG=files "$bin" parse "$fr" >/dev/null 2>"$tmp/loaded"
+check "one article is read without loading GDAL (113 libraries, about 30 ms of start-up)" \
+  'grep -q "libgeos" "$tmp/loaded" && ! grep -q "libgdal" "$tmp/loaded"'
+
 out=$("$bin" parse "$fr" "$en"); rc=$?
 check "two articles: a JSON array of two" '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert isinstance(d, list) and len(d) == 2"'
 check "two articles: the withdrawal lists both sources" \
