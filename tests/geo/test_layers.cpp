@@ -70,7 +70,7 @@ TEST_CASE("an approximate place carries its radius", "[geo][layers][fast]") {
     village.point = {-0.04, 16.63};
     village.approximate = true;
     village.uncertainty_km = 21;
-    in.places.push_back(MentionSummary{village, 1, {"articles/a.txt"}, 1, 0});
+    in.places.push_back(MentionSummary{village, 1, {"articles/a.txt"}, 1, 0, {}, {}});
     const Project p = build_layers(in);
     const Layer& places = *p.find(layer_places);
     const auto row = row_of(places, "place_id", village.id);
