@@ -82,6 +82,20 @@ TEST_CASE("a part is labelled in the article's words, as a map writes them", "[n
         CHECK(label(*south) == "Sud du Niger");
     }
     {
+        // A hyphenated direction is one direction: the north-west, not the west.
+        const auto d = read("Des affrontements ont éclaté dans le nord-ouest du Nigeria.");
+        const auto* nw = find(d, "nord-ouest du Nigeria");
+        REQUIRE(nw);
+        REQUIRE(nw->place);
+        CHECK(nw->place->id == "ne:NG#nw");
+        CHECK(label(*nw) == "Nord-ouest du Nigeria");
+        const auto en = read("Clashes broke out in north-west Nigeria.");
+        const auto* en_nw = find(en, "north-west Nigeria");
+        REQUIRE(en_nw);
+        REQUIRE(en_nw->place);
+        CHECK(en_nw->place->id == "ne:NG#nw");
+    }
+    {
         const auto d = read("Fighting resumed in northern Burkina Faso and in the\nnorth of Chad.");
         const auto* north = find(d, "northern Burkina Faso");
         REQUIRE(north);
