@@ -965,7 +965,7 @@ private:
 
     /// A part of a place ("ne:ML#e", docs/layers.md) named in the map's
     /// language from its direction and its place's name in that language:
-    /// "Central Mali" on an English map for a French article's "centre du
+    /// "Eastern Mali" on an English map for a French article's "l'est du
     /// Mali". French joins them with "du", "de la", "de l'" or "des", which
     /// depend on the place's gender and number: no data here says them, so
     /// a French map composes a part's name only when a French label of the
