@@ -26,6 +26,12 @@ check "two articles: a JSON array of two" '[ $rc -eq 0 ] && echo "$out" | py "im
 check "two articles: the withdrawal lists both sources" \
   'echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert any(e[\"type\"]==\"withdrawal\" and len(e[\"sources\"])==2 for e in d[0][\"events\"])"'
 
+# The page's related-stories headlines are not the story: a place named there has no role.
+printf 'Soldiers were deployed in Niger on Tuesday.\n\nRelated stories\nChad struggles with new arrivals\n' > "$tmp/related.txt"
+out=$("$bin" parse "$tmp/related.txt" 2>/dev/null); rc=$?
+check "parse: a place named only in a related-stories line has no role" \
+  '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.load(sys.stdin); r={t[\"place\"][\"country\"]: t[\"role\"] for t in d[\"toponyms\"] if t.get(\"place\")}; assert r[\"NE\"]==\"location\" and r[\"TD\"] is None, r"'
+
 out=$("$bin" parse --format jsonl "$fr" "$en"); rc=$?
 check "jsonl: one line per article" '[ $rc -eq 0 ] && [ "$(echo "$out" | wc -l)" -eq 2 ]'
 

@@ -131,7 +131,7 @@ inline LayerInput input() {
     };
     in.events[4].when.precision = DatePrecision::unknown;
     auto summary = [](const Place& p, std::size_t mentions, std::vector<std::string> articles, std::size_t loc,
-                      std::size_t actor) { return MentionSummary{p, mentions, std::move(articles), loc, actor}; };
+                      std::size_t actor) { return MentionSummary{p, mentions, std::move(articles), loc, actor, {}, {}}; };
     in.places = {summary(bamako, 2, a1, 2, 0),
                  summary(mali, 9, a2, 7, 2),
                  summary(niger, 4, a2, 4, 0),
