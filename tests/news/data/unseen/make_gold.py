@@ -124,6 +124,17 @@ P = {
     "Cotonou": ("Cotonou", "city", 6.37, 2.42, 30, None),
     "Gambia": ("Gambia", "country", 13.44, -15.5, 200, "GM"),
     "Banjul": ("Banjul", "city", 13.45, -16.58, 30, None),
+    "Guinée": ("Guinea", "country", 10.4, -10.9, 400, "GN"),
+    "Abuja": ("Abuja", "city", 9.06, 7.49, 30, None),
+    "Conakry": ("Conakry", "city", 9.54, -13.68, 30, None),
+    "États-Unis": ("United States", "country", 39.8, -98.6, 3000, "US"),
+    "Kankara": ("Kankara", "city", 11.93, 7.41, 30, None),
+    "Katsina": ("Katsina", "admin1", 12.5, 7.6, 200, None),
+    "Antananarivo": ("Antananarivo", "city", -18.91, 47.54, 30, None),
+    "Toamasina": ("Toamasina", "city", -18.15, 49.40, 30, None),
+    "Madagascar": ("Madagascar", "country", -19.0, 46.7, 600, "MG"),
+    "Freetown": ("Freetown", "city", 8.48, -13.23, 30, None),
+    "Sierra Leone": ("Sierra Leone", "country", 8.5, -11.8, 300, "SL"),
 }
 
 # demonym text: place key
@@ -137,6 +148,7 @@ D = {
     "congolaise": ("DR Congo", "country", -2.9, 23.6, 1200, "CD"),
     "tchadiennes": "Tchad", "tchadien": "Tchad", "Ivoiriens": "Côte d'Ivoire", "burkinabè": "Burkina Faso",
     "nigériennes": "Niger", "Nigerians": "Nigeria", "Beninese": "Benin", "Gambians": "Gambia", "Senegalese": "Senegal",
+    "guinéens": "Guinée", "guinéen": "Guinée", "malgache": "Madagascar",
 }
 
 
@@ -596,6 +608,51 @@ Gambians will vote in a presidential election next year.
     ev("agreement", "2025-09-08", ["Banjul"]),
     ev("deployment", "2017", ["Gambia"]),
     ev("election", "2026", ["Gambia"], optional=True),
+])
+
+
+# ------------------------------------------- third batch (both languages), scored before any rule changed
+article("fr20_sanctions_guinee", "fr", "2025-11-18", """date 2025-11-18
+La Cédéao a suspendu lundi la Guinée de ses instances lors d'un sommet à Abuja.
+Les États-Unis ont gelé les avoirs de trois ministres guinéens et rappelé leur ambassadeur en poste à Conakry.
+Le gouvernement guinéen a dénoncé des mesures « injustes ».
+""", [top("Guinée"), top("Abuja", role="location"), top("États-Unis", role="actor"), top("Conakry", role="location")],
+    [dem("guinéens"), dem("guinéen")], ["Cédéao"], [
+    ev("sanction", "2025-11-17", ["Guinée", "Abuja"]),
+    ev("sanction", None, ["Guinée"], optional=True),
+    ev("statement", None, ["Guinée"], optional=True),
+])
+
+article("fr21_antananarivo", "fr", "2025-10-02", """date 2025-10-02
+La police a tiré mercredi sur des manifestants qui dénonçaient les coupures d'eau et d'électricité à Antananarivo, faisant au moins deux morts.
+Les autorités ont décrété un couvre-feu dans la capitale et arrêté une vingtaine d'étudiants à Toamasina.
+L'Union africaine a appelé le gouvernement malgache au dialogue.
+""", [top("Antananarivo", role="location"), top("Toamasina", role="location")], [dem("malgache")], ["Union africaine"], [
+    ev("protest", "2025-10-01", ["Antananarivo"]),
+    ev("casualties", "2025-10-01", ["Antananarivo"], optional=True),
+    ev("arrest", "2025-10-01/2025-10-02", ["Toamasina"]),
+    ev("other", None, ["Antananarivo"], optional=True),
+    ev("statement", None, ["Madagascar"], optional=True),
+])
+
+article("en20_kankara", "en", "2025-12-05", """date 2025-12-05
+Gunmen abducted more than 40 pupils from a boarding school in Kankara, in Nigeria's northwestern Katsina state, on Thursday.
+Troops surrounded the forest where the kidnappers were hiding, the police said.
+Parents gathered outside the school to demand the children's release.
+""", [top("Kankara", role="location"), top("Nigeria", role="location"), top("Katsina", role="location")], [], [], [
+    ev("attack", "2025-12-04", ["Kankara", "Katsina"]),
+    ev("military_operation", None, ["Kankara"], optional=True),
+    ev("protest", None, ["Kankara"], optional=True),
+])
+
+article("en21_freetown", "en", "2023-11-27", """date 2023-11-27
+FREETOWN — Sierra Leone's government said on Sunday that it had repelled an attempted coup after armed men attacked a military barracks and two prisons in the capital.
+Nearly 2,000 inmates escaped from the central prison, the information minister said.
+A nationwide curfew has been in force since the attack.
+""", [top("FREETOWN", "Freetown"), top("Sierra Leone", role="actor")], [], [], [
+    ev("coup_attempt", "2023-11-26", ["Freetown", "Sierra Leone"]),
+    ev("attack", "2023-11-26", ["Freetown"], optional=True),
+    ev("other", None, ["Freetown"], optional=True),
 ])
 
 
