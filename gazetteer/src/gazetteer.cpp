@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <unordered_map>
 
 #include "format.hpp"
 #include "geoevents/gazetteer/normalize.hpp"
@@ -35,6 +37,10 @@ struct Gazetteer::Impl {
     const char* strings = nullptr;
     const std::uint8_t* blobs = nullptr;
     std::uint64_t slot_mask = 0;
+    /// Country (two letters as one number) → its national capital, built on
+    /// the first capital_of() (one pass over the place records).
+    mutable std::once_flag capitals_once;
+    mutable std::unordered_map<std::uint16_t, PlaceId> capitals;
 
     // Offsets read from the file are checked, so a damaged index gives wrong
     // text at worst, never a read outside the mapping.
@@ -184,6 +190,26 @@ std::optional<PlaceId> Gazetteer::find_id(std::string_view stable_id) const {
     });
     if (it != last && m_impl->str(m_impl->places[*it].id_off) == stable_id) return *it;
     return std::nullopt;
+}
+
+std::optional<PlaceId> Gazetteer::capital_of(std::string_view iso2) const {
+    if (iso2.size() != 2) return std::nullopt;
+    const auto key = [](char a, char b) {
+        return static_cast<std::uint16_t>(static_cast<unsigned char>(a) << 8 | static_cast<unsigned char>(b));
+    };
+    std::call_once(m_impl->capitals_once, [&] {
+        const Impl& im = *m_impl;
+        for (PlaceId id = 0; id < im.header->place_count; ++id) {
+            const PlaceRec& r = im.places[id];
+            if (!(r.flags & flag_capital) || !r.country[0]) continue;
+            // A country GeoNames gives several seats of government: the most populous.
+            const auto [it, fresh] = im.capitals.try_emplace(key(r.country[0], r.country[1]), id);
+            if (!fresh && im.places[it->second].population < r.population) it->second = id;
+        }
+    });
+    const auto it = m_impl->capitals.find(key(iso2[0], iso2[1]));
+    if (it == m_impl->capitals.end()) return std::nullopt;
+    return it->second;
 }
 
 std::size_t Gazetteer::size() const noexcept { return m_impl->header->place_count; }

@@ -173,6 +173,14 @@ struct Analysis {
 // Stages, in order (each in its own source file).
 /// Definite articles of both languages (folded keys): "le", "la", "les", "l'", "the".
 inline bool is_article(std::string_view k) noexcept { return k == "le" || k == "la" || k == "les" || k == "l" || k == "the"; }
+/// A dateline: the name opens its line and a dash or bracket follows ("PARIS —",
+/// "MAPUTO (Reuters) -"): where the article was written, not where its events are.
+inline bool is_dateline(const Analysis& a, const Mention& m) noexcept {
+    const auto& toks = a.tokens;
+    if (!toks[m.first].is(tf_line_start) || m.last >= toks.size()) return false;
+    const Token& next = toks[m.last];
+    return !next.is(tf_word) && (next.punct == '-' || next.punct == '(' || (next.punct == ',' && toks[m.first].is(tf_allcaps)));
+}
 /// Possessive determiners of both languages (folded keys): "leur soutien", "their support".
 inline bool is_possessive(std::string_view k) noexcept {
     return k == "leur" || k == "leurs" || k == "son" || k == "sa" || k == "ses" || k == "notre" || k == "nos" ||

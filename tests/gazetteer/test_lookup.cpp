@@ -154,6 +154,23 @@ TEST_CASE("stable ids find their place and an unknown name gives nothing", "[gaz
     CHECK_FALSE(gz().has_prefix("qwxzyplonk"));
 }
 
+TEST_CASE("a country's national capital", "[gazetteer][lookup]") {
+    const auto name = [](std::string_view iso2) {
+        const auto id = gz().capital_of(iso2);
+        return id ? std::string(gz().place(*id).id) : std::string();
+    };
+    CHECK(name("ML") == "geonames:2460596");  // Bamako
+    CHECK(name("NE") == "geonames:2440485");  // Niamey
+    CHECK(name("TD") == "geonames:2427123");  // N'Djamena
+    const auto fr = gz().capital_of("FR");
+    REQUIRE(fr);
+    CHECK(gz().place(*fr).name == "Paris");
+    CHECK(gz().place(*fr).capital);
+    CHECK_FALSE(gz().capital_of("ZZ"));
+    CHECK_FALSE(gz().capital_of(""));
+    CHECK_FALSE(gz().capital_of("MLI"));
+}
+
 TEST_CASE("cities know their first-level subdivision", "[gazetteer][lookup]") {
     CHECK(best("Gao").admin1 == "Gao");
     CHECK(best("Timbuktu").admin1 == "Tombouctou");

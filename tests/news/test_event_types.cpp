@@ -53,6 +53,10 @@ TEST_CASE("coups and coup attempts, in any tense", "[news][events][types]") {
     check_type("Mutinous soldiers toppled the president of Niger in July 2023.", EventType::coup, "NE", "2023-07");
     check_type("Au Tchad, l'armée a déjoué lundi une tentative de putsch.", EventType::coup_attempt, "TD", "2024-03-11");
     check_type("In Chad, the army foiled a coup attempt on Monday.", EventType::coup_attempt, "TD", "2024-03-11");
+    // The verb as well as the noun: an attempt, not a coup.
+    check_type("Des militaires ont tenté un coup d'État au Tchad lundi.", EventType::coup_attempt, "TD", "2024-03-11");
+    check_type("Des militaires ont tenté un putsch au Tchad lundi.", EventType::coup_attempt, "TD", "2024-03-11");
+    check_type("Officers attempted a coup in Chad on Monday.", EventType::coup_attempt, "TD", "2024-03-11");
 }
 
 TEST_CASE("attacks with casualties, captures of towns, sieges", "[news][events][types]") {
@@ -129,6 +133,34 @@ TEST_CASE("an embassy's nationality does not locate what happens at it", "[news]
     }
     CHECK(found(read("Protesters gathered outside the French embassy in Niamey on Saturday.", "2024-03-13"),
                 EventType::protest, "NE").size() == 1);
+}
+
+TEST_CASE("'in the capital' places a happening in the national capital of the country spoken of", "[news][events][types]") {
+    // N'Djamena (GeoNames 2427123), Bamako (2460596), Niamey (2440485).
+    const auto at = [](std::string_view text, EventType type) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        const auto e = events_of(d, type);
+        REQUIRE(e.size() == 1);
+        REQUIRE(e[0]->places.size() == 1);
+        CHECK(e[0]->places[0].role == PlaceRole::location);
+        // A description, not a name: no toponym is reported for it.
+        for (const auto& t : d.toponyms) CHECK(t.place->id != e[0]->places[0].place.id);
+        return e[0]->places[0].place.id;
+    };
+    // The country named earlier in the sentence (as an actor too) or before it.
+    CHECK(at("Le Tchad a annoncé lundi que des hommes armés avaient attaqué une prison dans la capitale.", EventType::attack) ==
+          "geonames:2427123");
+    CHECK(at("Chad said on Monday that gunmen had attacked a prison in the capital.", EventType::attack) == "geonames:2427123");
+    CHECK(at("Le Niger a connu une nuit agitée. Des soldats ont tenté un coup d'État dans la capitale mardi.",
+             EventType::coup_attempt) == "geonames:2440485");
+    // The nationality said with the word wins over the country read from it.
+    CHECK(at("Des manifestants se sont rassemblés samedi dans la capitale malienne.", EventType::protest) == "geonames:2460596");
+    CHECK(at("Protesters gathered in the Malian capital on Saturday.", EventType::protest) == "geonames:2460596");
+    // Not a place: "capital flight", and a place named in the clause stays the place.
+    const auto d = read("Investors fear capital flight after protesters gathered in Gao on Saturday.", "2024-03-13");
+    for (const auto* e : events_of(d, EventType::protest))
+        for (const auto& p : e->places) CHECK(p.place.name == "Gao");
 }
 
 TEST_CASE("a negated event is denied", "[news][events][status]") {

@@ -658,6 +658,68 @@ DateChoice date_trigger(const SentenceView& v, const Trig& tr) {
     return c;
 }
 
+/// "in the capital", "dans la capitale", "in the Malian capital": the
+/// national capital of the country the sentence speaks of — the demonym
+/// beside the word, else the country named after "of/de", else the nearest
+/// place named before it (in the sentence, then earlier) — for an event
+/// that has no place of its own. A description, not a name: no toponym.
+std::optional<geo::Place> capital_in_sentence(const SentenceView& v) {
+    const Analysis& a = v.a;
+    const auto& toks = a.tokens;
+    const auto mention_place = [&](std::size_t k) -> const geo::Place* {
+        if (k >= v.mention_at.size() || v.mention_at[k] == no_mention) return nullptr;
+        const auto& t = v.toponyms[v.mention_at[k]];
+        return t.place ? &*t.place : nullptr;
+    };
+    // The word before k (none past the sentence's start).
+    const auto word_before = [&](std::size_t k) -> std::optional<std::size_t> {
+        while (k > v.s.first) {
+            --k;
+            if (toks[k].is(tf_word)) return k;
+            if (toks[k].punct != '\'') return std::nullopt;  // "l'": the apostrophe joins
+        }
+        return std::nullopt;
+    };
+    const auto word_after = [&](std::size_t k) -> std::optional<std::size_t> {
+        for (++k; k < v.s.last; ++k)
+            if (toks[k].is(tf_word)) return k;
+        return std::nullopt;
+    };
+    for (std::size_t k = v.s.first; k < v.s.last; ++k) {
+        if (!toks[k].is(tf_word) || !toks[k].is(tf_lower)) continue;
+        const std::string_view key = a.key(k);
+        if (key != (a.french ? "capitale" : "capital")) continue;
+        const geo::Place* named = nullptr;  // the country said with the word
+        auto b = word_before(k);
+        if (b && mention_place(*b) && a.mentions[v.mention_at[*b]].demonym) {  // "the Malian capital"
+            named = mention_place(*b);
+            b = word_before(a.mentions[v.mention_at[*b]].first);
+        }
+        // An article, then a preposition of place: "in the", "dans la", "à la".
+        if (!b || a.key(*b) != (a.french ? "la" : "the")) continue;
+        const auto prep = word_before(*b);
+        if (!prep || !(toks[*prep].lex & lx_prep)) continue;
+        if (const auto after = word_after(k); after && !named) {
+            if (const geo::Place* p = mention_place(*after); p && a.mentions[v.mention_at[*after]].demonym)
+                named = p;  // "la capitale malienne"
+            else if (const std::string_view w = a.key(*after); w == "of" || w == "de" || w == "du")
+                if (const auto x = word_after(*after); x && mention_place(*x)) named = mention_place(*x);
+        }
+        if (!named)  // the nearest place named before the word
+            for (std::size_t mi = std::min(v.me, a.mentions.size()); mi-- > 0;)
+                if (a.mentions[mi].first < k && v.toponyms[mi].place) {
+                    named = &*v.toponyms[mi].place;
+                    break;
+                }
+        if (!named) return std::nullopt;
+        const auto country = country_of(a, *named);
+        if (!country || country->country.empty()) return std::nullopt;
+        if (const auto id = a.gz.capital_of(country->country)) return a.gz.place(*id).to_place();
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 /// Stage 5: places the text implies when it states none: the article's main
 /// country for a national happening stated with a date, the countries of the
 /// parties to an agreement (inferred, origin_rule "party_country").
@@ -673,6 +735,20 @@ void infer_places(const SentenceView& v, const Trig& tr, const DateChoice& date,
     if (d.event.places.empty() && !sentence_has_place && focus && focus_locates(type) && !tr.info.verb &&
         date.same_clause)
         d.event.places.emplace_back(*focus, PlaceRole::location);
+    // "in the capital": where a happening with no place of its own took place
+    // (a movement's ends and a statement are never guessed from it).
+    const bool happening = type != EventType::withdrawal && type != EventType::redeployment &&
+                           type != EventType::deployment && type != EventType::support && type != EventType::statement;
+    // A country read from "la capitale malienne" gives way to its capital.
+    const bool only_a_country = d.event.places.size() == 1 && d.event.places[0].place.kind == geo::PlaceKind::country &&
+                                d.event.places[0].role == PlaceRole::location;
+    const bool named_place_here =  // a place named where events are (a dateline is not one)
+        std::any_of(a.mentions.begin() + static_cast<std::ptrdiff_t>(v.mb), a.mentions.begin() + static_cast<std::ptrdiff_t>(v.me),
+                    [&](const Mention& m) { return !m.demonym && m.role != Role::actor && !is_dateline(a, m); });
+    if (happening && ((d.event.places.empty() && !named_place_here) || only_a_country))
+        if (auto capital = capital_in_sentence(v);
+            capital && (!only_a_country || d.event.places[0].place.country == capital->country))
+            d.event.places.assign(1, geo::EventPlace(std::move(*capital), PlaceRole::location));
     // "Ankara signed a pact with Tripoli", "les autorités tchadiennes ont
     // dénoncé l'accord signé avec Paris": an agreement that names only its
     // parties binds their countries; placed there, marked as inferred.

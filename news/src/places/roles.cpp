@@ -172,14 +172,6 @@ bool subject_of_next_verb(const Analysis& a, const Mention& m) {
            cue->value == static_cast<std::uint32_t>(geo::EventStatus::threatened);
 }
 
-/// A dateline: the name opens its line and a dash or bracket follows ("PARIS —", "MAPUTO (Reuters) -").
-bool is_dateline(const Analysis& a, const Mention& m) {
-    const auto& toks = a.tokens;
-    if (!toks[m.first].is(tf_line_start) || m.last >= toks.size()) return false;
-    const Token& next = toks[m.last];
-    return !next.is(tf_word) && (next.punct == '-' || next.punct == '(' || (next.punct == ',' && toks[m.first].is(tf_allcaps)));
-}
-
 /// The object of a verb of saying or asking that governs an infinitive is
 /// that infinitive's agent (object control: "Kinshasa accuse le Rwanda de
 /// soutenir", "a demandé à Bamako de retirer", "accused Rwanda of backing",

@@ -96,6 +96,10 @@ public:
     PlaceView place(PlaceId id) const;
     /// The place with a stable id ("ne:ML", "geonames:2460596", "curated:sahel").
     std::optional<PlaceId> find_id(std::string_view stable_id) const;
+    /// The national capital of the country with ISO code `iso2` (GeoNames
+    /// PPLC; of several, the most populous), if the index has it. The first
+    /// call reads every place record once; thread-safe.
+    std::optional<PlaceId> capital_of(std::string_view iso2) const;
     std::size_t size() const noexcept;
     std::size_t name_count() const noexcept;
     /// JSON text describing the sources and versions the index was built from.
