@@ -283,6 +283,15 @@ TEST_CASE("a capture of a place is a military operation, of people an arrest", "
 TEST_CASE("people who protest, in the plural, make a protest", "[news][events][types]") {
     check_type("À Bamako, des centaines de manifestants se sont rassemblés devant le palais.", EventType::protest, "ML");
     check_type("In Bamako, hundreds of protesters gathered outside the palace.", EventType::protest, "ML");
+    // The relative clause that describes them says where they are.
+    check_type("La police a tiré mercredi sur des manifestants qui dénonçaient les coupures d'eau à Bamako.",
+               EventType::protest, "ML");
+    check_type("Police fired on protesters who denounced water cuts in Bamako on Wednesday.", EventType::protest, "ML");
+    // Not what it speaks of ("le départ des troupes du Mali"), only where ("à", "in").
+    const auto d = read("Des manifestants qui réclamaient le départ des troupes du Mali se sont rassemblés à Paris samedi.",
+                        "2024-03-13");
+    REQUIRE(events_of(d, EventType::protest).size() == 1);
+    for (const auto& p : events_of(d, EventType::protest)[0]->places) CHECK(p.place.country == "FR");
 }
 
 TEST_CASE("a background event takes the date and place of its own phrase", "[news][events][dates]") {

@@ -554,19 +554,44 @@ bool names_mission(const Analysis& a, const Mention& m) {
     return (m.first > 0 && mission(m.first - 1)) || mission(m.last);
 }
 
+/// The relative clause right after a noun trigger, which describes what it
+/// names ("des manifestants qui dénonçaient les coupures à Antananarivo",
+/// "protesters who denounced water cuts in Antananarivo"): its clause
+/// number, if there is one.
+std::optional<std::uint32_t> relative_clause_after(const SentenceView& v, const Trig& tr) {
+    if (tr.info.verb) return std::nullopt;
+    const Analysis& a = v.a;
+    for (std::size_t k = tr.last + 1; k < v.s.last; ++k) {
+        const Token& t = a.tokens[k];
+        if (!t.is(tf_word)) {
+            if (t.punct == ',') continue;  // "des manifestants, qui …"
+            return std::nullopt;
+        }
+        const std::string_view w = a.key(k);
+        if ((a.french ? w == "qui" : (w == "who" || w == "which" || w == "that")) && v.clause_of(k) != tr.clause)
+            return v.clause_of(k);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 /// The places of the trigger's clause after it (up to `scope_end`) or before
 /// it, names or demonyms, each with its role from the preposition before it.
 void collect_places(const SentenceView& v, const std::vector<Trig>& trigs, const Trig& tr, std::size_t scope_end,
                     bool before, bool demonyms, Draft& d) {
     const Analysis& a = v.a;
     const EventType type = tr.info.type;
+    const auto relative = before ? std::nullopt : relative_clause_after(v, tr);
     for (std::size_t mi = v.mb; mi < v.me; ++mi) {
         const Mention& m = a.mentions[mi];
-        if (m.first < v.s.first || m.first >= v.s.last || v.clause_of(m.first) != tr.clause) continue;
+        if (m.first < v.s.first || m.first >= v.s.last) continue;
         if (before ? m.first >= tr.first : (m.first <= tr.last || m.first >= scope_end)) continue;
         if (m.demonym != demonyms || !v.toponyms[mi].place || m.role == Role::actor) continue;
         if (demonyms && names_mission(a, m)) continue;
         const std::uint32_t prep = preposition_before(a, m.first);
+        // Its clause, or a place said to be where in the relative clause that describes it.
+        if (v.clause_of(m.first) != tr.clause && !(relative && v.clause_of(m.first) == *relative && prep == prep_loc))
+            continue;
         // Before the trigger only a place said to be where (or whence)
         // counts: "les soldats au Mali seront redéployés"; not the
         // object of another verb ("menaçant Bamako").
