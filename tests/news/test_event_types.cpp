@@ -163,6 +163,23 @@ TEST_CASE("'in the capital' places a happening in the national capital of the co
         for (const auto& p : e->places) CHECK(p.place.name == "Gao");
 }
 
+TEST_CASE("a sanction over attacks is two events; an ambush that killed is one", "[news][events][types]") {
+    for (const char* text : {"Bruxelles a imposé jeudi des sanctions contre deux commandants pour des attaques contre des civils à El Fasher.",
+                             "Brussels imposed sanctions on Thursday on two commanders over attacks on civilians in El Fasher."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        CHECK(found(d, EventType::sanction, "SD").size() == 1);
+        CHECK(found(d, EventType::attack, "SD").size() == 1);
+    }
+    for (const char* text : {"Une embuscade a tué jeudi dix-sept soldats près de Ménaka.",
+                             "An ambush killed 17 soldiers near Ménaka on Thursday."}) {
+        INFO(text);
+        const auto d = read(text, "2024-03-13");
+        CHECK(found(d, EventType::attack, "ML").size() == 1);
+        CHECK(found(d, EventType::casualties, "ML").empty());
+    }
+}
+
 TEST_CASE("a negated event is denied", "[news][events][status]") {
     check_status("La France n'a pas retiré ses soldats du Tchad.", EventType::withdrawal, EventStatus::denied);
     check_status("France did not withdraw its soldiers from Chad.", EventType::withdrawal, EventStatus::denied);

@@ -863,8 +863,36 @@ bool has_agent(const SentenceView& v, const Trig& tr, Draft& d) {
     return !d.event.actors.empty() || d.possessive || parties;
 }
 
-/// One event per type and place set in a clause: a stronger type wins over a
-/// weaker one with the same places and date. Appends the kept ones to `drafts`.
+/// Whether two types at one place and date can be words for one happening:
+/// the same type; violence told by its kinds (an ambush that killed, a coup
+/// with shots fired, a protest the police fired on); a movement told as
+/// its kinds. A sanction, an agreement, an election, a political event or
+/// another happening is a fact of its own beside them ("imposed sanctions
+/// over attacks in North Darfur": both).
+bool one_happening(EventType x, EventType y) noexcept {
+    if (x == y) return true;
+    const auto family = [](EventType t) {
+        switch (t) {
+        case EventType::attack:
+        case EventType::casualties:
+        case EventType::military_operation:
+        case EventType::coup:
+        case EventType::coup_attempt:
+        case EventType::arrest:
+        case EventType::protest: return 1;
+        case EventType::withdrawal:
+        case EventType::redeployment:
+        case EventType::deployment:
+        case EventType::support: return 2;
+        default: return 0;
+        }
+    };
+    return family(x) != 0 && family(x) == family(y);
+}
+
+/// One event per happening and place set in a clause: a stronger type wins
+/// over a weaker one of the same happening (one_happening) with the same
+/// places and date. Appends the kept ones to `drafts`.
 void keep_strongest(std::vector<Draft>& here, std::vector<Draft>& drafts) {
     std::vector<std::uint8_t> dropped(here.size(), 0);
     for (std::size_t i = 0; i < here.size(); ++i) {
@@ -876,7 +904,7 @@ void keep_strongest(std::vector<Draft>& here, std::vector<Draft>& drafts) {
             const bool same_places = x.places.size() == y.places.size() &&
                                      std::equal(x.places.begin(), x.places.end(), y.places.begin(),
                                                 [](const auto& p, const auto& q) { return p.place.id == q.place.id; });
-            if (!same_places || x.when.iso != y.when.iso) continue;
+            if (!same_places || x.when.iso != y.when.iso || !one_happening(x.type, y.type)) continue;
             if (priority(y.type) > priority(x.type) || (y.type == x.type && j < i)) drop = true;
         }
         dropped[i] = drop;

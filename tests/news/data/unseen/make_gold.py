@@ -135,6 +135,18 @@ P = {
     "Madagascar": ("Madagascar", "country", -19.0, 46.7, 600, "MG"),
     "Freetown": ("Freetown", "city", 8.48, -13.23, 30, None),
     "Sierra Leone": ("Sierra Leone", "country", 8.5, -11.8, 300, "SL"),
+    "El-Obeid": ("El Obeid", "city", 13.18, 30.22, 30, None),
+    "Kordofan du Nord": ("North Kordofan", "admin1", 14.5, 29.5, 300, None),
+    "Port-Soudan": ("Port Sudan", "city", 19.62, 37.22, 30, None),
+    "Malawi": ("Malawi", "country", -13.25, 34.3, 300, "MW"),
+    "Lilongwe": ("Lilongwe", "city", -13.97, 33.79, 30, None),
+    "Blantyre": ("Blantyre", "city", -15.79, 35.0, 30, None),
+    "Mzuzu": ("Mzuzu", "city", -11.46, 34.02, 30, None),
+    "Ouakam": ("Ouakam", "city", 14.72, -17.49, 10, None),
+    "Brussels": ("Brussels", "city", 50.85, 4.35, 30, None),
+    "North Darfur": ("North Darfur", "admin1", 15.8, 25.5, 400, None),
+    "Zamzam": ("Zamzam", "city", 13.49, 25.30, 30, None),
+    "Tawila": ("Tawila", "city", 13.51, 24.85, 30, None),
 }
 
 # demonym text: place key
@@ -149,6 +161,7 @@ D = {
     "tchadiennes": "Tchad", "tchadien": "Tchad", "Ivoiriens": "Côte d'Ivoire", "burkinabè": "Burkina Faso",
     "nigériennes": "Niger", "Nigerians": "Nigeria", "Beninese": "Benin", "Gambians": "Gambia", "Senegalese": "Senegal",
     "guinéens": "Guinée", "guinéen": "Guinée", "malgache": "Madagascar",
+    "soudanaise": "Soudan", "Malawians": "Malawi", "sénégalaise": "Sénégal", "françaises": "France",
 }
 
 
@@ -653,6 +666,52 @@ A nationwide curfew has been in force since the attack.
     ev("coup_attempt", "2023-11-26", ["Freetown", "Sierra Leone"]),
     ev("attack", "2023-11-26", ["Freetown"], optional=True),
     ev("other", None, ["Freetown"], optional=True),
+])
+
+
+# ------------------------------------------- fourth batch (both languages), scored before any rule changed
+article("fr22_el_obeid", "fr", "2025-04-12", """date 2025-04-12
+Les paramilitaires assiègent depuis trois semaines la ville d'El-Obeid, dans le Kordofan du Nord.
+Les Nations unies ont évacué vendredi une centaine d'employés vers Port-Soudan.
+Les combats ont fait au moins douze morts parmi les civils, selon un médecin de l'hôpital de la ville.
+""", [top("El-Obeid", role="location"), top("Kordofan du Nord", role="location"), top("Port-Soudan", role="location")],
+    [], ["Nations unies"], [
+    ev("other", "2025-04-11", ["Port-Soudan", "El-Obeid"]),
+    ev("military_operation", None, ["El-Obeid"], optional=True),
+    ev("casualties", None, ["El-Obeid"], optional=True),
+])
+
+article("en22_malawi_vote", "en", "2025-09-18", """date 2025-09-18
+Malawians voted on Tuesday in a general election marked by soaring prices.
+Early results from Lilongwe and Blantyre showed the opposition leader ahead, the electoral commission said.
+Observers from the Southern African Development Community reported long queues in Mzuzu.
+""", [top("Lilongwe", role="location"), top("Blantyre", role="location"), top("Mzuzu", role="location")],
+    [dem("Malawians")], ["Southern African Development Community"], [
+    ev("election", "2025-09-16", ["Malawi"]),
+    ev("statement", None, ["Malawi"], optional=True),
+])
+
+article("fr23_ouakam", "fr", "2025-03-08", """date 2025-03-08
+Le Sénégal et la France ont signé jeudi à Dakar un accord sur la rétrocession des dernières emprises militaires françaises.
+Le camp de Ouakam a été remis à l'armée sénégalaise lors d'une cérémonie.
+Les derniers soldats français quitteront le pays d'ici juillet.
+""", [top("Sénégal", role="actor"), top("France", role="actor"), top("Dakar", role="location"), top("Ouakam", role="location")],
+    [dem("françaises"), dem("sénégalaise"), dem("français")], [], [
+    ev("agreement", "2025-03-06", ["Dakar"]),
+    ev("agreement", None, ["Ouakam", "Dakar"], optional=True),
+    ev("withdrawal", None, ["Sénégal"], optional=True),
+])
+
+article("en23_tawila", "en", "2025-07-19", """date 2025-07-19
+Brussels imposed sanctions on Thursday on two commanders of a paramilitary group over attacks on civilians in North Darfur.
+More than 300,000 people have fled Zamzam camp to Tawila since April, the UN refugee agency said.
+Sudan's army-backed government welcomed the measures.
+""", [top("Brussels", role="actor"), top("North Darfur", role="location"), top("Zamzam", role="location"),
+      top("Tawila", role="location"), top("Sudan", role="actor")], [], [], [
+    ev("sanction", "2025-07-17", ["Sudan", "North Darfur"]),
+    ev("other", "2025-04/2025-07-19", ["Tawila", "Zamzam"]),
+    ev("attack", None, ["North Darfur"], optional=True),
+    ev("statement", None, ["Sudan"], optional=True),
 ])
 
 
