@@ -22,6 +22,8 @@ namespace geoevents::geo {
 /// Names of the project's layers (the same in every format).
 inline constexpr std::string_view layer_places = "places";
 inline constexpr std::string_view layer_areas = "areas";
+/// The borders the articles name ("la frontière Niger–Mali"): the lines.
+inline constexpr std::string_view layer_borders = "borders";
 inline constexpr std::string_view layer_events = "events";
 inline constexpr std::string_view layer_movements = "movements";
 /// A table without geometry: key/value rows (sources, reference date, …).
