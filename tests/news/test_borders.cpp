@@ -97,6 +97,14 @@ TEST_CASE("the border with one country named is that of the country the sentence
     const auto en = read("Chad closed its border with Sudan.");
     REQUIRE(border_of(en));
     CHECK(border_of(en)->place->label == "Chad–Sudan border");
+    // The other side named only by a demonym: a French label keeps the article's words.
+    const auto fr_demonym = read("Des soldats tchadiens patrouillent le long de la frontière avec le Soudan.");
+    REQUIRE(border_of(fr_demonym));
+    CHECK(border_of(fr_demonym)->place->id == "border:SD-TD");
+    CHECK(border_of(fr_demonym)->place->label == "frontière avec le Soudan");
+    const auto en_demonym = read("Chadian soldiers patrol along the border with Sudan.");
+    REQUIRE(border_of(en_demonym));
+    CHECK(border_of(en_demonym)->place->label == "Chad–Sudan border");
 }
 
 TEST_CASE("with no country in the sentence, the border is that of the country the article is about", "[news][borders]") {

@@ -121,12 +121,14 @@ std::optional<geo::Place> border_between(const gazetteer::PlaceView& a, const ga
 
 namespace {
 
+/// The label of a border: the two names as the article writes them, in its order.
+std::string border_label(const Analysis& a, std::string_view nx, std::string_view ny) {
+    return a.french ? "frontière " + std::string(nx) + "–" + std::string(ny) : std::string(nx) + "–" + std::string(ny) + " border";
+}
+
 /// Mention `m` becomes the border place over tokens [first, end).
-void make_border(Analysis& a, Mention& m, std::size_t first, std::size_t end, geo::Place place, std::string_view nx,
-                 std::string_view ny) {
-    // The label: the two names as the article writes them, in its order.
-    place.label = a.french ? "frontière " + std::string(nx) + "–" + std::string(ny)
-                           : std::string(nx) + "–" + std::string(ny) + " border";
+void make_border(Analysis& a, Mention& m, std::size_t first, std::size_t end, geo::Place place, std::string label) {
+    place.label = std::move(label);
     m.first = static_cast<std::uint32_t>(first);
     m.last = static_cast<std::uint32_t>(end);
     m.start = a.tokens[first].start;
@@ -136,11 +138,12 @@ void make_border(Analysis& a, Mention& m, std::size_t first, std::size_t end, ge
 }
 
 /// The name the article writes for the country `cc` (its first mention by
-/// name), else the gazetteer's.
-std::string country_name(Analysis& a, std::string_view cc, const gazetteer::PlaceView& country) {
+/// name); empty when it names it only by a demonym ("les soldats tchadiens")
+/// or not at all.
+std::string_view written_name(Analysis& a, std::string_view cc) {
     for (const Mention& m : a.mentions)
-        if (names_country(a, m) && a.view(*m.place).country == cc) return std::string(a.text.substr(m.start, m.end - m.start));
-    return std::string(country.name);
+        if (names_country(a, m) && a.view(*m.place).country == cc) return a.text.substr(m.start, m.end - m.start);
+    return {};
 }
 
 /// "le long de la frontière avec le Mali", "its border with Mali": mention
@@ -186,8 +189,12 @@ bool implicit_border(Analysis& a, std::size_t mi) {
         if (!other || a.view(*other).kind != geo::PlaceKind::country) continue;
         auto place = border_place(a, *other, *y.place);
         if (!place) continue;
-        make_border(a, y, noun, y.last, std::move(*place), country_name(a, cx, a.view(*other)),
-                    a.text.substr(y.start, y.end - y.start));
+        std::string_view nx = written_name(a, cx);
+        // Not written: the gazetteer's name is English; a French article keeps its own words.
+        if (nx.empty() && !a.french) nx = a.view(*other).name;
+        std::string label = nx.empty() ? std::string(a.text.substr(a.tokens[noun].start, y.end - a.tokens[noun].start))
+                                       : border_label(a, nx, a.text.substr(y.start, y.end - y.start));
+        make_border(a, y, noun, y.last, std::move(*place), std::move(label));
         return true;
     }
     return false;
@@ -206,8 +213,8 @@ void find_borders(Analysis& a) {
         if (first == static_cast<std::size_t>(-1)) continue;
         auto place = border_place(a, *x.place, *y.place);
         if (!place) continue;
-        make_border(a, x, first, end, std::move(*place), a.text.substr(x.start, x.end - x.start),
-                    a.text.substr(y.start, y.end - y.start));
+        make_border(a, x, first, end, std::move(*place),
+                    border_label(a, a.text.substr(x.start, x.end - x.start), a.text.substr(y.start, y.end - y.start)));
         x.confidence = std::min(x.confidence, y.confidence);
         y.accepted = false;
         merged = true;
