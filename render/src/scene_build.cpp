@@ -536,6 +536,7 @@ private:
                 out.items.push_back({std::move(line), ref, b.time, "border", false});
             }
             m_used_keys.insert("border");
+            m_drawn_borders.insert(b.place_id);
             m_line_half_width = std::max(m_line_half_width, m_st.story_border.width / 2 + 1);
             for (auto& p : parts) {
                 m_story_pixels.insert(m_story_pixels.end(), p.begin(), p.end());
@@ -1090,8 +1091,8 @@ private:
             r.text = text;
             r.style = ts;
             r.at = at;
-            // A border is its line (story_borders()): no dot; its label goes beside the line.
-            r.dot = !area_like && !p.approximate && p.kind != "border";
+            // A border drawn as its line (story_borders()) has no dot: its label goes beside the line.
+            r.dot = !area_like && !p.approximate && !m_drawn_borders.count(p.id);
             r.req.id = p.id;
             r.req.anchor = at;
             r.req.clearance = r.dot ? m_st.place_dot_size / 2 + 1 : 0;
@@ -1372,6 +1373,7 @@ private:
     LabelObstacles m_obstacles;
     double m_line_half_width = 2;
     std::vector<Point> m_story_pixels;
+    std::set<std::string> m_drawn_borders;  ///< place ids of the borders drawn as lines
     struct Cluster {
         Point centre;
         double radius = 0;

@@ -474,11 +474,23 @@ TEST_CASE("a border the story names is a highlighted line along it, labelled bes
 
 TEST_CASE("a border whose line is broken is skipped and reported", "[render][scene]") {
     const auto& f = fixture();
-    geo::Project project = geo::build_layers(story::input_with_border());
+    geo::LayerInput in = story::input_with_border();
+    in.events.pop_back();  // the border only named: no event marker stands on its point
+    geo::Project project = geo::build_layers(in);
     for (auto& l : project.layers)
         if (l.name == "borders") l.features[0].geometry = geo::Geometry::from_wkt("MULTILINESTRING((3 15, 3 95))");
     const Scene scene = build_scene(project, f.basemap, f.shaper, SceneOptions{});
     CHECK_FALSE(has_key(scene, "border"));
     CHECK(std::any_of(scene.notes.begin(), scene.notes.end(),
                       [](const std::string& n) { return n.find("skipped border 'Mali–Niger border' (borders row 1)") != std::string::npos; }));
+    // It is still a place of the story: a dot at its point, with its label.
+    const geo::Layer& places = *project.find("places");
+    std::size_t row = places.features.size();
+    for (std::size_t r = 0; r < places.features.size(); ++r)
+        if (geo::to_text(places.value(r, "place_id")) == "border:ML-NE") row = r;
+    bool dot = false;
+    for (const auto& l : scene.layers)
+        if (l.name == "places")
+            for (const auto& i : l.items) dot = dot || i.feature.row == row;
+    CHECK(dot);
 }
