@@ -106,8 +106,8 @@ LayerInput synthetic_input() {
         }
         in.events.push_back(std::move(e));
     }
-    for (const auto& t : towns) in.places.push_back({t, 10, {"articles/1.txt"}, 10, 0});
-    for (const auto& c : countries) in.places.push_back({c, 20, {"articles/1.txt"}, 15, 5});
+    for (const auto& t : towns) in.places.push_back({t, 10, {"articles/1.txt"}, 10, 0, {}, {}});
+    for (const auto& c : countries) in.places.push_back({c, 20, {"articles/1.txt"}, 15, 5, {}, {}});
     in.polygon_of = polygons_from_map(std::move(polygons));
     in.metadata.reference_date = "2022-02-17";
     in.metadata.toolkit_version = "bench";

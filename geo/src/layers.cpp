@@ -392,6 +392,8 @@ private:
                  {"role_location", FieldType::integer},
                  {"role_actor", FieldType::integer},
                  {"label", FieldType::string},
+                 {"label_fr", FieldType::string},
+                 {"label_en", FieldType::string},
                  {"approximate", FieldType::integer},
                  {"uncertainty_km", FieldType::real}},
                 {}};
@@ -404,7 +406,8 @@ private:
                                    text(p->admin1), integer(p->population), integer(p->composite ? 1 : 0),
                                    count(s ? s->mentions : 0), text(s ? join(s->articles) : std::string()),
                                    count(s ? s->as_location : 0), count(s ? s->as_actor : 0),
-                                   text(p->label.empty() ? p->name : p->label), integer(p->approximate ? 1 : 0),
+                                   text(p->label.empty() ? p->name : p->label), text(s ? s->label_fr : std::string()),
+                                   text(s ? s->label_en : std::string()), integer(p->approximate ? 1 : 0),
                                    FieldValue{p->uncertainty_km}}});
         }
         return l;

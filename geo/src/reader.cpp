@@ -1,43 +1,17 @@
 // Reading the project's layers back through GDAL (GeoPackage, PostGIS, and
 // whatever else GDAL opens), typed as the schema is.
 #include <algorithm>
-#include <chrono>
-#include <cmath>
 #include <utility>
 
+#include "gdal_module.hpp"
 #include "gdal_util.hpp"
 #include "geoevents/geo/error.hpp"
 #include "geoevents/geo/writer.hpp"
+#include "read_checks.hpp"
 
 namespace geoevents::geo {
 
 namespace {
-
-/// OGR's broken-down date-time as ISO 8601 UTC. `tz` is OGR's TZFlag:
-/// 0 unknown and 1 local time are taken as UTC (we only ever write UTC);
-/// 100 is UTC; 100 ± n is an offset of n quarter hours.
-std::string iso_utc(int y, int mo, int d, int h, int mi, float s, int tz) {
-    using namespace std::chrono;
-    long long secs = h * 3600LL + mi * 60LL + static_cast<long long>(std::lround(s));
-    if (tz > 1) secs -= (tz - 100) * 15LL * 60LL;
-    const sys_seconds tp = sys_days{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}} +
-                           seconds{secs};
-    const sys_days day_part = floor<days>(tp);
-    const year_month_day ymd{day_part};
-    const hh_mm_ss<seconds> hms{tp - day_part};
-    // Digits by hand: snprintf is a measurable share of reading 100,000 events.
-    std::string out = "0000-00-00T00:00:00Z";
-    auto put = [&](std::size_t at, unsigned v, std::size_t width) {
-        for (std::size_t i = 0; i < width; ++i, v /= 10) out[at + width - 1 - i] = static_cast<char>('0' + v % 10);
-    };
-    put(0, static_cast<unsigned>(std::clamp(static_cast<int>(ymd.year()), 0, 9999)), 4);
-    put(5, static_cast<unsigned>(ymd.month()), 2);
-    put(8, static_cast<unsigned>(ymd.day()), 2);
-    put(11, static_cast<unsigned>(hms.hours().count()), 2);
-    put(14, static_cast<unsigned>(hms.minutes().count()), 2);
-    put(17, static_cast<unsigned>(hms.seconds().count()), 2);
-    return out;
-}
 
 FieldType schema_type(OGRFieldType t) {
     switch (t) {
@@ -82,29 +56,6 @@ detail::TransformPtr transform_to_wgs84(OGRLayerH l, const std::string& source, 
     return t;
 }
 
-/// Refuses coordinates no place on Earth has, naming the feature. Latitudes
-/// beyond ±90 whose longitudes would be valid latitudes are most often
-/// latitude/longitude written in the wrong order: the message says so.
-void check_coordinates(OGRGeometryH g, const std::string& source, const std::string& layer, GIntBig fid) {
-    OGREnvelope e;
-    OGR_G_GetEnvelope(g, &e);
-    const auto where = [&] { return "layer " + layer + ", feature " + std::to_string(fid) + ": "; };
-    if (!std::isfinite(e.MinX) || !std::isfinite(e.MaxX) || !std::isfinite(e.MinY) || !std::isfinite(e.MaxY))
-        throw ParseError(source, 0, 0, where() + "a coordinate is not a finite number");
-    if (e.MinY < -90 || e.MaxY > 90) {
-        const double bad = e.MinY < -90 ? e.MinY : e.MaxY;
-        const bool swapped = e.MinX >= -90 && e.MaxX <= 90;
-        throw ParseError(source, 0, 0,
-                         where() + "latitude " + std::to_string(bad) + " is beyond ±90" +
-                             (swapped ? " (are latitude and longitude swapped? GeoJSON and these layers put the "
-                                        "longitude first)"
-                                      : ""));
-    }
-    if (e.MinX < -180 || e.MaxX > 180)
-        throw ParseError(source, 0, 0,
-                         where() + "longitude " + std::to_string(e.MinX < -180 ? e.MinX : e.MaxX) + " is beyond ±180");
-}
-
 Layer read_from(OGRLayerH l, const std::string& source, const ReadOptions& options) {
     detail::GdalErrorScope errors;
     Layer out;
@@ -142,7 +93,11 @@ Layer read_from(OGRLayerH l, const std::string& source, const ReadOptions& optio
             throw ParseError(source, 0, 0,
                              "layer " + out.name + ", feature " + std::to_string(OGR_F_GetFID(f.get())) +
                                  ": cannot transform its coordinates to WGS 84");
-        if (g && !OGR_G_IsEmpty(g)) check_coordinates(g, source, out.name, OGR_F_GetFID(f.get()));
+        if (g && !OGR_G_IsEmpty(g)) {
+            OGREnvelope e;
+            OGR_G_GetEnvelope(g, &e);
+            detail::check_envelope(e.MinX, e.MinY, e.MaxX, e.MaxY, source, out.name, OGR_F_GetFID(f.get()));
+        }
         if (g && infer && out.geometry_type == GeometryType::none) out.geometry_type = schema_geometry(OGR_G_GetGeometryType(g));
         LayerFeature lf{[&] {
                             if (!g) return Geometry();
@@ -170,7 +125,7 @@ Layer read_from(OGRLayerH l, const std::string& source, const ReadOptions& optio
                 int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
                 float s = 0;
                 if (OGR_F_GetFieldAsDateTimeEx(f.get(), i, &y, &mo, &d, &h, &mi, &s, &tz))
-                    lf.values.emplace_back(iso_utc(y, mo, d, h, mi, s, tz));
+                    lf.values.emplace_back(detail::iso_utc(y, mo, d, h, mi, s, tz));
                 else
                     lf.values.emplace_back(std::string(OGR_F_GetFieldAsString(f.get(), i)));
                 break;
@@ -213,7 +168,9 @@ detail::DatasetPtr open_source(const std::string& source, detail::GdalErrorScope
 
 } // namespace
 
-Layer read_layer(const std::string& source, std::string_view layer, const ReadOptions& options) {
+namespace detail {
+
+Layer gdal_read_layer(const std::string& source, std::string_view layer, const ReadOptions& options) {
     detail::GdalErrorScope errors;
     auto ds = open_source(source, errors);
     const std::string name(layer);
@@ -226,11 +183,11 @@ Layer read_layer(const std::string& source, std::string_view layer, const ReadOp
     }
 }
 
-Project read_project(const std::string& source, const ReadOptions& options) {
+Project gdal_read_project(const std::string& source, const ReadOptions& options) {
     detail::GdalErrorScope errors;
     auto ds = open_source(source, errors);
     Project project;
-    for (std::string_view name : {layer_places, layer_areas, layer_events, layer_movements, layer_metadata}) {
+    for (std::string_view name : project_layer_names) {
         OGRLayerH l = GDALDatasetGetLayerByName(ds.get(), std::string(name).c_str());
         if (!l) continue;
         try {
@@ -239,10 +196,10 @@ Project read_project(const std::string& source, const ReadOptions& options) {
             throw IoError(redact_connection(e.what()));
         }
     }
-    if (project.layers.empty())
-        throw ParseError(redact_connection(source), 0, 0,
-                         "none of the layers places, areas, events, movements, metadata: not a project written by geoevents map");
+    if (project.layers.empty()) throw_not_a_project(redact_connection(source));
     return project;
 }
+
+} // namespace detail
 
 } // namespace geoevents::geo

@@ -6,7 +6,9 @@
 // temporary names in the destination directory, and renames them over the
 // final names only when every file is complete. A failure anywhere removes
 // the temporaries and throws; files that were there before stay untouched.
-// Private to geo/.
+// Private to geo/. StagingArea needs GDAL (staging.cpp, in the GDAL module);
+// the file helpers below do not (files.cpp).
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -49,5 +51,11 @@ std::string final_name(const std::string& path);
 void sync_directory(const std::filesystem::path& dir) noexcept;
 /// Removes the directories prepare_directory() created, if still empty.
 void remove_created(const std::vector<std::filesystem::path>& created) noexcept;
+/// A tag unique to this process and call ("PID-N"), for temporary names.
+std::string unique_tag();
+/// Writes `size` bytes to a new file `path` (which must not exist) and makes
+/// them durable (fsync). @throws IoError naming `shown`, the final name.
+void write_file(const std::filesystem::path& path, const unsigned char* data, std::size_t size,
+                const std::filesystem::path& shown);
 
 } // namespace geoevents::geo::detail

@@ -6,6 +6,7 @@
 #include <ogrsf_frmts.h>
 
 #include "gdal_handles.hpp"
+#include "gdal_module.hpp"
 #include "geoevents/geo/error.hpp"
 
 namespace geoevents::geo {
@@ -55,7 +56,9 @@ detail::DatasetPtr open_vector(const std::string& source) {
 }
 } // namespace
 
-std::vector<std::string> list_layers(const std::string& source) {
+namespace detail {
+
+std::vector<std::string> gdal_list_layers(const std::string& source) {
     auto ds = open_vector(source);
     const int n = GDALDatasetGetLayerCount(ds.get());
     std::vector<std::string> out;
@@ -65,7 +68,7 @@ std::vector<std::string> list_layers(const std::string& source) {
     return out;
 }
 
-std::vector<Feature> read_features(const std::string& source, const std::string& layer_name) {
+std::vector<Feature> gdal_read_features(const std::string& source, const std::string& layer_name) {
     auto ds = open_vector(source);
     OGRLayerH layer = layer_name.empty() ? GDALDatasetGetLayer(ds.get(), 0)
                                          : GDALDatasetGetLayerByName(ds.get(), layer_name.c_str());
@@ -90,5 +93,7 @@ std::vector<Feature> read_features(const std::string& source, const std::string&
     }
     return out;
 }
+
+} // namespace detail
 
 } // namespace geoevents::geo

@@ -1,6 +1,9 @@
 // Reader::read: the stages in order (docs/news.md).
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
+
+#include <utf8proc.h>
 
 #include "analysis.hpp"
 #include "dates/dates_scanner.hpp"
@@ -19,6 +22,32 @@ bool writes_year(std::string_view text, int y) {
         if ((p == 0 || !digit(text[p - 1])) && (p + needle.size() == text.size() || !digit(text[p + needle.size()])))
             return true;
     return false;
+}
+
+/// Words of the text as a map label: white space as single spaces, the first
+/// letter in upper case ("est du Mali" → "Est du Mali", "northern\nNiger" →
+/// "Northern Niger").
+std::string map_label(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(out.data()),
+                                    static_cast<utf8proc_ssize_t>(out.size()), &cp);
+    if (n > 0 && utf8proc_toupper(cp) != cp) {
+        utf8proc_uint8_t buf[4];
+        const auto m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+        out.replace(0, static_cast<std::size_t>(n), reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m));
+    }
+    return out;
 }
 
 } // namespace
@@ -145,14 +174,27 @@ Document Reader::read(std::string_view bytes, const ReadOptions& options) const 
         doc.toponyms.push_back(std::move(t));
     }
     // Labels: the name the article writes for a place, its reader's name, when it
-    // differs from the gazetteer's; not from a dateline in capitals, a demonym or a part.
+    // differs from the gazetteer's; not from a dateline in capitals or a demonym.
+    // A part of a place is labelled in the article's words too ("l'est du Mali" →
+    // "Est du Mali"); other made places (seats, borders, places placed from a
+    // cue) keep the name they were made with. Labels are written as a map
+    // prints them (map_label()) when they start with a direction or a common word.
     {
         std::unordered_map<std::string, std::string> label;
         for (std::size_t i = 0; i < doc.toponyms.size(); ++i) {
             const Toponym& t = doc.toponyms[i];
             const Mention& m = a.mentions[i];
-            if (!t.place || t.demonym || m.part >= 0 || a.tokens[m.first].is(tf_allcaps)) continue;
-            label.try_emplace(t.place->id, t.text);
+            if (!t.place || t.demonym || (m.part >= 0 && !m.direction) || a.tokens[m.first].is(tf_allcaps)) continue;
+            // A name the article starts with a word in lower case, a common
+            // word ("golfe de Guinée", "zone des trois frontières"), starts
+            // with a capital on a map; not one written with a capital inside
+            // ("eThekwini"), which is how the place writes its name.
+            const Token& first = a.tokens[m.first];
+            const std::string_view first_raw = a.raw(first);
+            const bool common_start = first.is(tf_lower) && std::none_of(first_raw.begin(), first_raw.end(), [](char c) {
+                                          return c >= 'A' && c <= 'Z';
+                                      });
+            label.try_emplace(t.place->id, m.direction || common_start ? map_label(t.text) : t.text);
         }
         for (auto& t : doc.toponyms)
             if (t.place)

@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -974,7 +975,14 @@ private:
     }
 
     // ---------------------------------------------------------------- labels
+    /// A story place's label on this map (docs/render.md, "Labels"): the
+    /// name articles of the map's language write for it; else a country's or
+    /// a national capital's name in that language from the basemap; else a
+    /// part's direction in that language with its place's name; else `name`.
+    /// A layer without label_fr/label_en keeps its single `label`.
     std::string place_label(const detail::StoryPlace& p) const {
+        if (p.by_language)
+            if (const std::string& own = m_w.fr ? p.label_fr : p.label_en; !own.empty()) return own;
         if (p.kind == "country" && p.country.size() == 2)
             if (const auto c = m_basemap.country(p.country)) return std::string(m_w.fr ? c->name_fr : c->name_en);
         // A national capital: its French name on a French map ("Pékin" even
@@ -984,7 +992,54 @@ private:
             if (m_w.fr) return std::string(c->second.name_fr);
             if (p.name == c->second.name_fr && c->second.name_fr != c->second.name) return std::string(c->second.name);
         }
-        return p.name;
+        if (!p.by_language) return p.name;
+        if (p.kind == "part")
+            if (auto composed = part_label(p)) return *composed;
+        return p.plain_name;
+    }
+
+    /// A part of a place ("ne:ML#e", docs/layers.md) named in the map's
+    /// language from its direction and its place's name in that language:
+    /// "Eastern Mali" on an English map for a French article's "l'est du
+    /// Mali". French joins them with "du", "de la", "de l'" or "des", which
+    /// depend on the place's gender and number: no data here says them, so
+    /// a French map composes a part's name only when a French label of the
+    /// project ends with one of them and the place's French name ("Centre
+    /// du Mali", "Nord du Mali" → "Est du Mali"); nullopt when the name
+    /// cannot be said rightly.
+    std::optional<std::string> part_label(const detail::StoryPlace& p) const {
+        struct Direction {
+            std::string_view id, en, fr;
+        };
+        static constexpr Direction directions[] = {
+            {"n", "Northern", "Nord"},           {"s", "Southern", "Sud"},
+            {"e", "Eastern", "Est"},             {"w", "Western", "Ouest"},
+            {"ne", "North-eastern", "Nord-Est"}, {"nw", "North-western", "Nord-Ouest"},
+            {"se", "South-eastern", "Sud-Est"},  {"sw", "South-western", "Sud-Ouest"},
+            {"c", "Central", "Centre"}};
+        const auto hash = p.id.rfind('#');
+        if (hash == std::string::npos) return std::nullopt;
+        const std::string_view base = std::string_view(p.id).substr(0, hash), dir = std::string_view(p.id).substr(hash + 1);
+        const auto d = std::find_if(std::begin(directions), std::end(directions), [&](const Direction& x) { return x.id == dir; });
+        if (base.empty() || d == std::end(directions)) return std::nullopt;
+        // The place's name in the map's language: its own row's label, else
+        // the basemap's name of a country ("ne:ML").
+        std::string base_name;
+        const auto row = std::find_if(m_story.places.begin(), m_story.places.end(), [&](const auto& q) { return q.id == base; });
+        if (row != m_story.places.end()) base_name = place_label(*row);
+        else if (base.starts_with("ne:") && base.size() == 5)
+            if (const auto c = m_basemap.country(base.substr(3))) base_name = std::string(m_w.fr ? c->name_fr : c->name_en);
+        if (base_name.empty()) return std::nullopt;
+        if (!m_w.fr) return std::string(d->en) + " " + base_name;
+        for (const auto& q : m_story.places) {
+            const std::string_view l = q.label_fr;
+            for (std::string_view prep : {"du ", "de la ", "de l'", "de l\u2019", "des "}) {
+                const std::string tail = std::string(prep) + base_name;
+                if (l.ends_with(tail) && (l.size() == tail.size() || l[l.size() - tail.size() - 1] == ' '))
+                    return std::string(d->fr) + " " + tail;
+            }
+        }
+        return std::nullopt;
     }
 
     /// A capital's name in the reader's language.
@@ -1070,11 +1125,11 @@ private:
                 }
             }
         }
-        std::vector<std::string> actors_only, outside;
+        std::vector<std::string> not_located, outside;
         for (const auto& p : m_story.places) {
             Point at;
             if (!p.location) {
-                actors_only.push_back(p.name);
+                not_located.push_back(p.name);
                 continue;
             }
             if (!project_point(p.point, at) || !m_map_box.contains(at)) {
@@ -1120,9 +1175,11 @@ private:
             r.req.required = true;
             requests.push_back(std::move(r));
         }
-        if (!actors_only.empty())
-            m_scene.notes.push_back("not drawn, named only as actors (a government speaking, not a place where something happened): " +
-                                    join_names(actors_only, Words{false}));
+        if (!not_located.empty())
+            m_scene.notes.push_back("not drawn, named only as actors, by demonyms or outside the article's story (a "
+                                    "government speaking, \"French troops\", a related-stories headline: not a place "
+                                    "where something happened): " +
+                                    join_names(not_located, Words{false}));
         if (!outside.empty())
             m_scene.notes.push_back("places outside the map's extent, not drawn: " + join_names(outside, Words{false}));
         if (!m_outside_events.empty())

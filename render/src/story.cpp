@@ -336,12 +336,20 @@ Story read_story(const geo::Project& project, std::vector<std::string>& notes) {
             p.row = r;
             p.id = f.text(r, "place_id");
             // A label the reader's language uses, when the layer has one.
+            p.plain_name = f.text(r, "name");
             p.name = f.text(r, "label");
-            if (p.name.empty()) p.name = f.text(r, "name");
+            if (p.name.empty()) p.name = p.plain_name;
+            p.by_language = l->field_index("label_fr") && l->field_index("label_en");
+            p.label_fr = f.text(r, "label_fr");
+            p.label_en = f.text(r, "label_en");
             p.kind = f.text(r, "kind");
             p.country = f.text(r, "country");
             p.named_by_event = named.count(p.id) > 0;
-            p.location = p.named_by_event || f.integer(r, "role_location", 1) > 0 || f.integer(r, "role_actor", 0) == 0;
+            // The reader counts as locations only the mentions where
+            // something of the story happens (a demonym, an actor, a name in
+            // a related-stories, chrome or credit line are not); a layer
+            // without the field (hand-made) has every place located.
+            p.location = p.named_by_event || f.integer(r, "role_location", 1) > 0;
             p.approximate = f.integer(r, "approximate", 0) != 0;
             p.uncertainty_km = f.real(r, "uncertainty_km");
             const auto& g = l->features[r].geometry;

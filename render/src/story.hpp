@@ -12,10 +12,17 @@ namespace geoevents::render::detail {
 
 struct StoryPlace {
     std::size_t row = 0;
-    std::string id, name, kind, country;
+    std::string id, name, kind, country;  ///< name: the layer's `label`, else its `name`
+    std::string plain_name;               ///< the layer's `name`
+    /// The names French and English articles write (layer fields label_fr,
+    /// label_en); `by_language` is false for a layer written before them.
+    std::string label_fr, label_en;
+    bool by_language = false;
     geo::LonLat point;
     bool named_by_event = false;  ///< some event names it
-    bool location = true;         ///< mentioned at least once as a location (not only as an actor)
+    /// An event names it or some article names it as a location: not only
+    /// as an actor, a demonym or in a line of the page outside the story.
+    bool location = true;
     bool approximate = false;
     double uncertainty_km = 0;
 };

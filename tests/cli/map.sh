@@ -17,6 +17,10 @@ check "no temporary file is left behind" '[ -z "$(find "$tmp/out" -name "*.tmp*"
 if command -v ogrinfo >/dev/null; then
   check "the GeoPackage has the four layers and the metadata table" 'ogrinfo -ro -q "$tmp/out/events.gpkg" | grep -q "places" && ogrinfo -ro -q "$tmp/out/events.gpkg" | grep -q "movements" && ogrinfo -ro -q "$tmp/out/events.gpkg" | grep -q "metadata"'
 fi
+# The places layer keeps the name each language's articles write: the French
+# article's "zone des trois frontières" has a French label and no English one.
+check "places carry label_fr and label_en" 'head -1 "$tmp/out/csv/places.csv" | grep -q ",label,label_fr,label_en,"'
+check "a place only the French article names has a French label and no English one" 'grep -q "^[^,]*,curated:three-borders-area,.*,Zone des trois frontières,Zone des trois frontières,,"  "$tmp/out/csv/places.csv"'
 sum_before=$(md5sum "$tmp/out/events.gpkg" | cut -d" " -f1)
 
 printf '[\n {"action": "drop", "name": "X"},\n {"action": "pin", "name": "Gao", "place": "geonames:1"}\n]\n' > "$tmp/bad.json"

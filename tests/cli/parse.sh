@@ -17,10 +17,20 @@ check "one article: exit 0" '[ $rc -eq 0 ]'
 check "one article: one JSON object with toponyms and events" \
   'echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert isinstance(d, dict) and d[\"toponyms\"] and d[\"events\"]"'
 
+LD_DEBUG=files "$bin" parse "$fr" >/dev/null 2>"$tmp/loaded"
+check "one article is read without loading GDAL (113 libraries, about 30 ms of start-up)" \
+  'grep -q "libgeos" "$tmp/loaded" && ! grep -q "libgdal" "$tmp/loaded"'
+
 out=$("$bin" parse "$fr" "$en"); rc=$?
 check "two articles: a JSON array of two" '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert isinstance(d, list) and len(d) == 2"'
 check "two articles: the withdrawal lists both sources" \
   'echo "$out" | py "import json,sys; d=json.load(sys.stdin); assert any(e[\"type\"]==\"withdrawal\" and len(e[\"sources\"])==2 for e in d[0][\"events\"])"'
+
+# The page's related-stories headlines are not the story: a place named there has no role.
+printf 'Soldiers were deployed in Niger on Tuesday.\n\nRelated stories\nChad struggles with new arrivals\n' > "$tmp/related.txt"
+out=$("$bin" parse "$tmp/related.txt" 2>/dev/null); rc=$?
+check "parse: a place named only in a related-stories line has no role" \
+  '[ $rc -eq 0 ] && echo "$out" | py "import json,sys; d=json.load(sys.stdin); r={t[\"place\"][\"country\"]: t[\"role\"] for t in d[\"toponyms\"] if t.get(\"place\")}; assert r[\"NE\"]==\"location\" and r[\"TD\"] is None, r"'
 
 out=$("$bin" parse --format jsonl "$fr" "$en"); rc=$?
 check "jsonl: one line per article" '[ $rc -eq 0 ] && [ "$(echo "$out" | wc -l)" -eq 2 ]'

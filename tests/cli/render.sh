@@ -28,6 +28,10 @@ check "the PDF embeds every font it uses" \
   'pdffonts "$tmp/a.pdf" > "$tmp/fonts" && [ "$(tail -n +3 "$tmp/fonts" | wc -l)" -gt 0 ] && ! tail -n +3 "$tmp/fonts" | awk "{ if (\$(NF-4) != \"yes\") bad=1 } END { exit !bad }"'
 check "the PDF names the Noto fonts" 'grep -q "Noto" "$tmp/fonts"'
 
+LD_DEBUG=files "$bin" render "$tmp/out/events.gpkg" -o "$tmp/g.png" -q 2>"$tmp/loaded"; rc=$?
+check "render reads its own GeoPackage without loading GDAL (113 libraries, about 30 ms)" \
+  '[ $rc -eq 0 ] && grep -q "libcairo" "$tmp/loaded" && ! grep -q "libgdal" "$tmp/loaded"'
+
 "$bin" render "$tmp/out/events.gpkg" -o "$tmp/b.png" --scale 2 -q; rc=$?
 check "--scale 2 doubles the pixels" \
   '[ $rc -eq 0 ] && python3 -c "import struct,sys; d=open(sys.argv[1],\"rb\").read(24); sys.exit(0 if struct.unpack(\">II\", d[16:24])==(2400,1600) else 1)" "$tmp/b.png"'

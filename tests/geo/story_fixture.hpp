@@ -131,7 +131,7 @@ inline LayerInput input() {
     };
     in.events[4].when.precision = DatePrecision::unknown;
     auto summary = [](const Place& p, std::size_t mentions, std::vector<std::string> articles, std::size_t loc,
-                      std::size_t actor) { return MentionSummary{p, mentions, std::move(articles), loc, actor}; };
+                      std::size_t actor) { return MentionSummary{p, mentions, std::move(articles), loc, actor, {}, {}}; };
     in.places = {summary(bamako, 2, a1, 2, 0),
                  summary(mali, 9, a2, 7, 2),
                  summary(niger, 4, a2, 4, 0),
@@ -155,7 +155,7 @@ inline LayerInput input_with_border() {
     b.geometry = R"({"type":"LineString","coordinates":[[0.2,14.9],[3.6,15.6],[4.2,16.9],[4.2,19.1]]})";
     in.events.push_back(event("e7", EventType::attack, day("2022-02-12"), {"EIGS"}, {{b, PlaceRole::location}},
                               "Une attaque a visé un poste à la frontière Niger–Mali.", {"articles/rfi-2022-02-17.txt"}, 0.7));
-    in.places.push_back(MentionSummary{b, 1, {"articles/rfi-2022-02-17.txt"}, 1, 0});
+    in.places.push_back(MentionSummary{b, 1, {"articles/rfi-2022-02-17.txt"}, 1, 0, "frontière Niger–Mali", {}});
     return in;
 }
 

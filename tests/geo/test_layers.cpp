@@ -98,6 +98,35 @@ TEST_CASE("places carry mention counts, articles and roles", "[geo][layers][fast
     CHECK(text(places, bamako, "uncertainty_km") == "0");
 }
 
+TEST_CASE("places carry the name each language's articles write, null when none", "[geo][layers][fast]") {
+    LayerInput in = story::input();
+    Place town;
+    town.id = "geonames:2449067";
+    town.name = "Timbuktu";
+    town.label = "Tombouctou";  // the first article's name, a French one
+    town.kind = PlaceKind::city;
+    town.country = "ML";
+    town.point = {-3.0, 16.77};
+    in.places.push_back(MentionSummary{town, 2, {"articles/fr.txt", "articles/en.txt"}, 2, 0, "Tombouctou", "Timbuktu"});
+    Place part;
+    part.id = "ne:ML#e";
+    part.name = "Eastern Mali";
+    part.kind = PlaceKind::part;
+    part.country = "ML";
+    part.point = {1.5, 16.5};
+    in.places.push_back(MentionSummary{part, 1, {"articles/fr.txt"}, 1, 0, "Est du Mali", ""});
+    const Project p = build_layers(in);
+    const Layer& places = *p.find(layer_places);
+    const auto t = row_of(places, "place_id", town.id);
+    CHECK(text(places, t, "label") == "Tombouctou");  // as before: Place::label, else name
+    CHECK(text(places, t, "label_fr") == "Tombouctou");
+    CHECK(text(places, t, "label_en") == "Timbuktu");
+    const auto e = row_of(places, "place_id", part.id);
+    CHECK(text(places, e, "label") == "Eastern Mali");
+    CHECK(text(places, e, "label_fr") == "Est du Mali");
+    CHECK(std::holds_alternative<std::monostate>(places.value(e, "label_en")));  // no English article names it
+}
+
 TEST_CASE("an approximate place carries its radius", "[geo][layers][fast]") {
     LayerInput in = story::input();
     Place village;
@@ -108,7 +137,7 @@ TEST_CASE("an approximate place carries its radius", "[geo][layers][fast]") {
     village.point = {-0.04, 16.63};
     village.approximate = true;
     village.uncertainty_km = 21;
-    in.places.push_back(MentionSummary{village, 1, {"articles/a.txt"}, 1, 0});
+    in.places.push_back(MentionSummary{village, 1, {"articles/a.txt"}, 1, 0, {}, {}});
     const Project p = build_layers(in);
     const Layer& places = *p.find(layer_places);
     const auto row = row_of(places, "place_id", village.id);

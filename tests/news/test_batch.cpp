@@ -145,3 +145,33 @@ TEST_CASE("an exception from the sink stops the reading and is rethrown", "[news
                     IoError);
     CHECK(seen == 3);
 }
+
+TEST_CASE("the places layer keeps the name each language's articles write", "[news][batch][labels]") {
+    // A French and an English article on the same places: the map of each
+    // language prints its articles' names (docs/layers.md, label_fr/label_en).
+    const auto fr = read("Des soldats ont été déployés à Tombouctou et dans l'est du Tchad mardi.", "2022-02-17", "",
+                         "fr.txt");
+    const auto en = read("Malian soldiers were deployed in Timbuktu on Tuesday.", "2022-02-17", "", "en.txt");
+    REQUIRE(fr.language == "fr");
+    REQUIRE(en.language == "en");
+    const auto project = geo::build_layers(news::layer_input({fr, en}, {}, env().gz, "test"));
+    const geo::Layer* places = project.find(geo::layer_places);
+    REQUIRE(places);
+    auto row_of = [&](auto&& pred) -> std::optional<std::size_t> {
+        for (std::size_t r = 0; r < places->features.size(); ++r)
+            if (pred(r)) return r;
+        return std::nullopt;
+    };
+    auto value = [&](std::size_t r, std::string_view field) { return geo::to_text(places->value(r, field)); };
+    const auto timbuktu = row_of([&](std::size_t r) { return value(r, "label_en") == "Timbuktu"; });
+    REQUIRE(timbuktu);
+    CHECK(value(*timbuktu, "label_fr") == "Tombouctou");
+    CHECK(value(*timbuktu, "label") == "Tombouctou");  // as before: the first article's name
+    const auto chad_east = row_of([&](std::size_t r) { return value(r, "place_id") == "ne:TD#e"; });
+    REQUIRE(chad_east);
+    CHECK(value(*chad_east, "label_fr") == "Est du Tchad");
+    CHECK(value(*chad_east, "label_en").empty());  // no English article names it
+    // "Malian" is a demonym: it does not name Mali, so Mali has no English label.
+    if (const auto mali = row_of([&](std::size_t r) { return value(r, "place_id") == "ne:ML"; }))
+        CHECK(value(*mali, "label_en").empty());
+}

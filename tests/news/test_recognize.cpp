@@ -66,6 +66,78 @@ TEST_CASE("a part the gazetteer has no name for is of kind part", "[news][recogn
     }
 }
 
+TEST_CASE("a part is labelled in the article's words, as a map writes them", "[news][recognize][labels]") {
+    // The label a map prints: Place::label when the reader gives one, else the name.
+    auto label = [](const news::Toponym& t) { return t.place->label.empty() ? t.place->name : t.place->label; };
+    {
+        const auto d = read("Les combats ont repris dans l'est du Tchad et dans le sud du Niger.");
+        const auto* east = find(d, "est du Tchad");
+        REQUIRE(east);
+        REQUIRE(east->place);
+        CHECK(label(*east) == "Est du Tchad");
+        CHECK(east->place->name == "Eastern Chad");  // the name stays the contract's, in English
+        const auto* south = find(d, "sud du Niger");
+        REQUIRE(south);
+        REQUIRE(south->place);
+        CHECK(label(*south) == "Sud du Niger");
+    }
+    {
+        // A hyphenated direction is one direction: the north-west, not the west.
+        const auto d = read("Des affrontements ont éclaté dans le nord-ouest du Nigeria.");
+        const auto* nw = find(d, "nord-ouest du Nigeria");
+        REQUIRE(nw);
+        REQUIRE(nw->place);
+        CHECK(nw->place->id == "ne:NG#nw");
+        CHECK(label(*nw) == "Nord-ouest du Nigeria");
+        const auto en = read("Clashes broke out in north-west Nigeria.");
+        const auto* en_nw = find(en, "north-west Nigeria");
+        REQUIRE(en_nw);
+        REQUIRE(en_nw->place);
+        CHECK(en_nw->place->id == "ne:NG#nw");
+    }
+    {
+        const auto d = read("Fighting resumed in northern Burkina Faso and in the\nnorth of Chad.");
+        const auto* north = find(d, "northern Burkina Faso");
+        REQUIRE(north);
+        REQUIRE(north->place);
+        CHECK(label(*north) == "Northern Burkina Faso");
+        for (const auto& t : d.toponyms)
+            if (t.place && t.place->id == "ne:TD#n") CHECK(label(t) == "North of Chad");  // one space, capitalised
+    }
+    {
+        // A name that starts with a common word starts with a capital on a map; a name keeps its own.
+        const auto d = read("Les navires patrouillent dans le golfe de Guinée. Des soldats sont arrivés à Tombouctou.");
+        const auto* gulf = find(d, "golfe de Guinée");
+        REQUIRE(gulf);
+        REQUIRE(gulf->place);
+        CHECK(label(*gulf) == "Golfe de Guinée");
+        const auto* town = find(d, "Tombouctou");
+        REQUIRE(town);
+        REQUIRE(town->place);
+        CHECK(label(*town) == "Tombouctou");
+    }
+}
+
+TEST_CASE("a place named only in a related-stories, chrome or credit line has no role", "[news][roles]") {
+    auto role_of = [](const news::Document& d, std::string_view country, std::size_t nth) {
+        for (const auto& t : d.toponyms)
+            if (t.place && t.place->kind == geo::PlaceKind::country && t.place->country == country && nth-- == 0)
+                return t.role;
+        FAIL("no mention " << nth << " of " << country);
+        return news::Role::none;
+    };
+    const auto fr = read("Des soldats ont été déployés au Niger mardi.\n\nÀ lire aussi\nLe Tchad face à l'afflux de "
+                         "réfugiés\nLes élections au Niger reportées\n");
+    CHECK(role_of(fr, "NE", 0) == news::Role::location);
+    CHECK(role_of(fr, "TD", 0) == news::Role::none);
+    CHECK(role_of(fr, "NE", 1) == news::Role::none);
+    const auto en = read("Soldiers were deployed in Niger on Tuesday.\n\nRelated stories\nChad struggles with new "
+                         "arrivals\nElections in Niger postponed\n");
+    CHECK(role_of(en, "NE", 0) == news::Role::location);
+    CHECK(role_of(en, "TD", 0) == news::Role::none);
+    CHECK(role_of(en, "NE", 1) == news::Role::none);
+}
+
 TEST_CASE("a direction alone is not a place", "[news][recognize]") {
     const std::string text = "Les rebelles avancent vers le Nord, puis vers l'Est et l'Ouest du pays.";
     const auto d = read(text);

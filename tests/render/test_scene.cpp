@@ -6,6 +6,7 @@
 #include <geodesic.h>
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -187,7 +188,7 @@ TEST_CASE("a story across the antimeridian is drawn whole, not around the world"
     in.events = {story::event("e1", EventType::deployment, story::day("2023-05-02"), {"Fiji"},
                               {{suva, PlaceRole::origin}, {apia, PlaceRole::destination}}, "Troops were sent.",
                               {"a.txt"}, 0.9)};
-    in.places = {{suva, 1, {"a.txt"}, 1, 0}, {apia, 1, {"a.txt"}, 1, 0}};
+    in.places = {{suva, 1, {"a.txt"}, 1, 0, {}, {}}, {apia, 1, {"a.txt"}, 1, 0, {}, {}}};
     const Project project = build_layers(in);
     const Scene scene = build_scene(project, f.basemap, f.shaper, {});
     const auto& b = scene.viewport.bbox;
@@ -296,7 +297,7 @@ TEST_CASE("labels, legend and credit in the reader's language", "[render][scene]
     const Place abidjan = story::place("geonames:2293538", "Abidjan", PlaceKind::city, "CI", {-4.03, 5.35});
     in.events = {story::event("e1", EventType::protest, story::day("2024-03-01"), {}, {{abidjan, PlaceRole::location}, {ci, PlaceRole::location}},
                               "Des manifestants.", {"b.txt"}, 0.8)};
-    in.places = {{ci, 2, {"b.txt"}, 2, 0}, {abidjan, 1, {"b.txt"}, 1, 0}};
+    in.places = {{ci, 2, {"b.txt"}, 2, 0, {}, {}}, {abidjan, 1, {"b.txt"}, 1, 0, {}, {}}};
     const Project project = build_layers(in);
     SceneOptions o;
     o.lang = "fr";
@@ -367,7 +368,7 @@ TEST_CASE("capitals carry the reader's name: Le Caire on a French map, Cairo on 
     in.events = {story::event("e1", EventType::protest, story::day("2024-03-01"), {},
                               {{cairo, PlaceRole::location}, {alexandria, PlaceRole::location}}, "Protesters gathered.",
                               {"c.txt"}, 0.8)};
-    in.places = {{cairo, 1, {"c.txt"}, 1, 0}, {alexandria, 1, {"c.txt"}, 1, 0}};
+    in.places = {{cairo, 1, {"c.txt"}, 1, 0, {}, {}}, {alexandria, 1, {"c.txt"}, 1, 0, {}, {}}};
     const Project project = build_layers(in);
     auto labels_of = [&](const std::string& lang) {
         SceneOptions o;
@@ -401,7 +402,7 @@ TEST_CASE("the title says what happened where, from the layers; background event
         story::event("e4", EventType::attack, story::day("2016-01-15"), {}, {{ouaga, PlaceRole::location}}, "An attack.", {"d.txt"}, 0.8),
         story::event("e5", EventType::attack, story::day("2017-08-13"), {}, {{ouaga, PlaceRole::location}}, "Another.", {"d.txt"}, 0.8),
         story::event("e6", EventType::attack, story::day("2018-03-02"), {}, {{ouaga, PlaceRole::location}}, "Again.", {"d.txt"}, 0.8)};
-    in.places = {{bf, 1, {"d.txt"}, 1, 0}, {ouaga, 5, {"d.txt"}, 5, 0}};
+    in.places = {{bf, 1, {"d.txt"}, 1, 0, {}, {}}, {ouaga, 5, {"d.txt"}, 5, 0, {}, {}}};
     const Project project = build_layers(in);
     auto title_of = [&](const std::string& lang, const std::string& given = {}) {
         SceneOptions o;
@@ -449,10 +450,11 @@ TEST_CASE("a border the story names is a highlighted line along it, labelled bes
         for (const auto& e : scene.legend) legend += e.text + "|";
         CHECK(has_key(scene, "border"));
         CHECK(legend.find(lang == "fr" ? "Frontière|" : "Border|") != std::string::npos);
-        // The label (the article's name for it) lies beside the line: near it, never over it.
+        // The label (the French article's name for it on a French map, its
+        // name on an English one) lies beside the line: near it, never over it.
         const TextItem* label = nullptr;
         for (const auto* t : texts(scene, "labels"))
-            if (t->text == "frontière Niger–Mali") label = t;
+            if (t->text == (lang == "fr" ? "frontière Niger–Mali" : "Mali–Niger border")) label = t;
         REQUIRE(label);
         double nearest = INFINITY;
         for (std::size_t k = 0; k + 1 < path.size(); ++k)
@@ -493,4 +495,77 @@ TEST_CASE("a border whose line is broken is skipped and reported", "[render][sce
         if (l.name == "places")
             for (const auto& i : l.items) dot = dot || i.feature.row == row;
     CHECK(dot);
+}
+
+TEST_CASE("story labels in the map's language from a French and an English article", "[render][scene][labels]") {
+    const auto& f = fixture();
+    using namespace geo;
+    // A French article writes "Tombouctou" and "le centre du Mali", an
+    // English one "Timbuktu", "eastern Mali" and "western Niger"; the
+    // English one also has "Sudanese refugees" (a demonym: no location).
+    Place timbuktu = story::place("geonames:2449067", "Timbuktu", PlaceKind::city, "ML", {-3.0, 16.77});
+    timbuktu.label = "Tombouctou";  // the first article's, as the reader hands it on
+    const Place mali = story::place("ne:ML", "Mali", PlaceKind::country, "ML", {-2.0, 17.0});
+    Place central = story::place("ne:ML#c", "Central Mali", PlaceKind::part, "ML", {-3.5, 15.5});
+    central.label = "Centre du Mali";
+    const Place east = story::place("ne:ML#e", "Eastern Mali", PlaceKind::part, "ML", {1.5, 16.5});
+    const Place west_niger = story::place("ne:NE#w", "Western Niger", PlaceKind::part, "NE", {2.5, 14.5});
+    const Place sudan = story::place("ne:SD", "Sudan", PlaceKind::country, "SD", {30.0, 15.0});
+    LayerInput in;
+    in.events = {story::event("e1", EventType::attack, story::day("2024-03-01"), {},
+                              {{timbuktu, PlaceRole::location}, {central, PlaceRole::location}, {east, PlaceRole::location},
+                               {west_niger, PlaceRole::location}, {mali, PlaceRole::location}},
+                              "Attaques.", {"fr.txt", "en.txt"}, 0.8)};
+    in.places = {{timbuktu, 2, {"fr.txt", "en.txt"}, 2, 0, "Tombouctou", "Timbuktu"},
+                 {mali, 2, {"fr.txt", "en.txt"}, 2, 0, "Mali", "Mali"},
+                 {central, 1, {"fr.txt"}, 1, 0, "Centre du Mali", ""},
+                 {east, 1, {"en.txt"}, 1, 0, "", "Eastern Mali"},
+                 {west_niger, 1, {"en.txt"}, 1, 0, "", "Western Niger"},
+                 {sudan, 1, {"en.txt"}, 0, 0, "", ""}};
+    const Project project = build_layers(in);
+    auto labels_of = [&](const Project& pr, const std::string& lang, std::vector<std::string>* notes = nullptr) {
+        SceneOptions o;
+        o.lang = lang;
+        const Scene scene = build_scene(pr, f.basemap, f.shaper, o);
+        std::set<std::string> out(scene.unlabeled.begin(), scene.unlabeled.end());  // chosen but not placed
+        for (const auto* t : texts(scene, "labels")) out.insert(t->text);
+        if (notes) *notes = scene.notes;
+        return out;
+    };
+    std::vector<std::string> notes;
+    const auto en = labels_of(project, "en", &notes);
+    CHECK(en.count("Timbuktu") == 1);
+    CHECK(en.count("Mali") == 1);
+    CHECK(en.count("Central Mali") == 1);  // the French article's part, in English
+    CHECK(en.count("Eastern Mali") == 1);
+    CHECK(en.count("Western Niger") == 1);
+    for (const char* french : {"Tombouctou", "Centre du Mali"}) CHECK(en.count(french) == 0);
+    // Sudan is named only by a demonym: no label, and the run says so.
+    CHECK(en.count("Sudan") == 0);
+    CHECK(std::any_of(notes.begin(), notes.end(), [](const std::string& n) {
+        return n.starts_with("not drawn") && n.find("Sudan") != std::string::npos;
+    }));
+
+    const auto fr = labels_of(project, "fr");
+    CHECK(fr.count("Tombouctou") == 1);
+    CHECK(fr.count("Mali") == 1);
+    CHECK(fr.count("Centre du Mali") == 1);
+    // "Est du Mali": the French article wrote "du Mali" for another part of Mali.
+    CHECK(fr.count("Est du Mali") == 1);
+    // No French article says how to join "ouest" and "Niger" ("du Niger"
+    // here, but "de la Mauritanie", "des Comores"): the place's name.
+    CHECK(fr.count("Western Niger") == 1);
+    for (const char* english : {"Timbuktu", "Central Mali", "Eastern Mali"}) CHECK(fr.count(english) == 0);
+
+    // A places layer written before label_fr/label_en prints its one label, as before.
+    Project old = project;
+    Layer& places = *old.find(layer_places);
+    for (const char* field : {"label_en", "label_fr"}) {
+        const auto i = *places.field_index(field);
+        places.fields.erase(places.fields.begin() + static_cast<std::ptrdiff_t>(i));
+        for (auto& feature : places.features) feature.values.erase(feature.values.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    const auto old_en = labels_of(old, "en");
+    CHECK(old_en.count("Tombouctou") == 1);
+    CHECK(old_en.count("Centre du Mali") == 1);
 }

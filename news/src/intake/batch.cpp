@@ -344,7 +344,7 @@ void LayerInputBuilder::add(const Document& doc) {
         if (!t.place) continue;
         auto [it, fresh] = m_index.emplace(t.place->id, m_in.places.size());
         if (fresh) {
-            m_in.places.push_back({*t.place, 0, {}, 0, 0});
+            m_in.places.push_back({*t.place, 0, {}, 0, 0, {}, {}});
             m_last_document.push_back(0);
         }
         auto& s = m_in.places[it->second];
@@ -356,6 +356,11 @@ void LayerInputBuilder::add(const Document& doc) {
         }
         if (t.role == Role::location) ++s.as_location;
         if (t.role == Role::actor) ++s.as_actor;
+        // The name articles of this language write (the reader gives every
+        // mention of a place in a document the same label).
+        std::string& written = doc.language == "fr" ? s.label_fr : s.label_en;
+        if (written.empty() && !t.demonym && (doc.language == "fr" || doc.language == "en"))
+            written = t.place->label.empty() ? t.place->name : t.place->label;
     }
 }
 

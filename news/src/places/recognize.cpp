@@ -251,17 +251,23 @@ Match longest_match(Analysis& a, std::size_t k, std::string_view prefix, std::st
 }
 
 /// A phrase of `index` that ends at word token `j` (looking back up to
-/// three words); returns its value and sets `*start`, 0 when none.
+/// three words, over hyphens joining them: "nord-ouest", as word_keys()
+/// reads them); returns its value and sets `*start`, 0 when none.
 std::uint32_t phrase_ending_at(const Analysis& a, const PhraseIndex& index, std::size_t j, std::size_t* start = nullptr) {
     if (j == npos || !a.tokens[j].is(tf_word)) return 0;
     std::uint32_t best = 0;
-    for (std::size_t back = 0; back < 3 && back <= j; ++back) {
-        const std::size_t s = j - back;
+    std::size_t s = j;
+    for (std::size_t words = 1; words <= 3; ++words) {
+        if (words > 1) {
+            if (s == 0) break;
+            --s;
+            if (a.tokens[s].is(tf_hyphen) && a.tokens[s].is(tf_joined) && s > 0) --s;
+        }
         if (!a.tokens[s].is(tf_word) || a.tokens[s].sentence != a.tokens[j].sentence) break;
         std::string_view keys[4];
         std::size_t last = s;
-        const std::size_t got = word_keys(a, s, back + 1, keys, &last);
-        if (got != back + 1 || last != j || !index.may_start(keys[0])) continue;
+        const std::size_t got = word_keys(a, s, words, keys, &last);
+        if (got != words || last != j || !index.may_start(keys[0])) continue;
         const auto m = index.longest(std::span<const std::string_view>(keys, got));
         if (m && m->words == got) {
             best = m->value;

@@ -271,7 +271,13 @@ void assign_roles(Analysis& a) {
     for (std::size_t mi = 0; mi < a.mentions.size(); ++mi)
         for (std::size_t q = a.mentions[mi].first; q < a.mentions[mi].last; ++q) mention_at[q] = mi;
     for (Mention& m : a.mentions) {
-        if (m.demonym || !m.place) {
+        // A web page's related-stories headlines, its chrome (menus, share
+        // buttons) and its credits are not the article's story: a place
+        // they name is neither where something happens nor an actor in it.
+        const SentenceKind kind = a.sentences[a.tokens[m.first].sentence].kind;
+        const bool outside_story =
+            kind == SentenceKind::related || kind == SentenceKind::chrome || kind == SentenceKind::credit;
+        if (m.demonym || !m.place || outside_story) {
             m.role = Role::none;
             continue;
         }

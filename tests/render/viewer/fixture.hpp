@@ -36,7 +36,7 @@ inline geoevents::geo::Project synthetic_story(std::size_t n) {
     for (int i = 0; i < 400; ++i) {
         towns.push_back(story::place("synthetic:" + std::to_string(i), "Town " + std::to_string(i), geo::PlaceKind::city, "ML",
                                      {lon(rng), lat(rng)}));
-        in.places.push_back({towns.back(), 1, {"articles/synthetic.txt"}, 1, 0});
+        in.places.push_back({towns.back(), 1, {"articles/synthetic.txt"}, 1, 0, {}, {}});
     }
     std::uniform_int_distribution<std::size_t> pick(0, towns.size() - 1);
     for (std::size_t i = 0; i < n; ++i) {

@@ -31,6 +31,10 @@ struct MentionSummary {
     std::vector<std::string> articles;  ///< the articles naming it (paths or ids), without repeats
     std::size_t as_location = 0;        ///< mentions where it is where something happens
     std::size_t as_actor = 0;           ///< mentions where it stands for an actor ("Paris a décidé")
+    /// The name the first French (English) article naming it writes for it
+    /// ("Tombouctou", "Est du Mali"), its Place::label or else its name;
+    /// empty when no article of that language names it (a demonym does not name it).
+    std::string label_fr, label_en;
 };
 
 /// Credit required by the data licences (GeoNames CC BY 4.0; Natural Earth is public domain).
@@ -81,7 +85,9 @@ struct LayerInput {
 /// - `places` (Point): one per MentionSummary, at Place::point, plus one for
 ///   every place an event names that has no summary (mentions 0). Fields
 ///   place_id, name, kind, country, admin1, population, composite, mentions,
-///   articles (", "-joined), role_location, role_actor.
+///   articles (", "-joined), role_location, role_actor, label (Place::label,
+///   else name), label_fr, label_en (MentionSummary's, null when empty),
+///   approximate, uncertainty_km.
 /// - `areas` (MultiPolygon): one per distinct place with a polygon that some
 ///   event names (countries, regions, composites…). The polygon is made
 ///   valid (GEOS MakeValid, polygonal parts kept) when GEOS says it is not,

@@ -7,6 +7,7 @@
 // Geometries are WGS 84 longitude/latitude in degrees (EPSG:4326 with
 // lon/lat axis order). Date-times are ISO 8601 UTC text
 // "YYYY-MM-DDTHH:MM:SSZ", never coordinates.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -28,6 +29,10 @@ inline constexpr std::string_view layer_events = "events";
 inline constexpr std::string_view layer_movements = "movements";
 /// A table without geometry: key/value rows (sources, reference date, …).
 inline constexpr std::string_view layer_metadata = "metadata";
+/// Every layer of a project, in the order read_project() returns them.
+/// (`borders` is there only when the articles name a border.)
+inline constexpr std::array<std::string_view, 6> project_layer_names = {layer_places, layer_areas, layer_borders,
+                                                                        layer_events, layer_movements, layer_metadata};
 
 enum class FieldType : std::uint8_t {
     string,
