@@ -91,6 +91,14 @@ Geometry Geometry::from_wkt(std::string_view wkt) {
     return checked(g, "invalid WKT");
 }
 
+Geometry Geometry::from_geojson(std::string_view geojson) {
+    auto* reader = GEOSGeoJSONReader_create_r(geos_handle());
+    const std::string text(geojson);
+    GEOSGeometry* g = GEOSGeoJSONReader_readGeometry_r(geos_handle(), reader, text.c_str());
+    GEOSGeoJSONReader_destroy_r(geos_handle(), reader);
+    return checked(g, "invalid GeoJSON geometry");
+}
+
 Geometry Geometry::point(LonLat p) {
     return checked(GEOSGeom_createPointFromXY_r(geos_handle(), p.lon, p.lat), "cannot create point");
 }
@@ -311,6 +319,25 @@ Geometry Geometry::clip_by_rect(const Bbox& b) const {
 
 Geometry Geometry::intersection(const Geometry& other) const {
     return checked(GEOSIntersection_r(geos_handle(), G(m_geom), G(other.m_geom)), "intersection failed");
+}
+
+namespace {
+void collect_lines(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<GEOSGeometry*>& out) {
+    const int t = GEOSGeomTypeId_r(h, g);
+    if (t == GEOS_LINESTRING && GEOSisEmpty_r(h, g) == 0) out.push_back(GEOSGeom_clone_r(h, g));
+    else if (t == GEOS_MULTILINESTRING || t == GEOS_GEOMETRYCOLLECTION)
+        for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i) collect_lines(h, GEOSGetGeometryN_r(h, g, i), out);
+}
+} // namespace
+
+Geometry Geometry::merged_lines() const {
+    auto h = geos_handle();
+    std::vector<GEOSGeometry*> parts;
+    collect_lines(h, G(m_geom), parts);
+    Geometry all = checked(GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(), static_cast<unsigned>(parts.size())),
+                           "cannot collect lines");
+    if (parts.empty()) return all;
+    return checked(GEOSLineMerge_r(h, G(all.m_geom)), "line merge failed");
 }
 
 namespace {

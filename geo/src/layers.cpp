@@ -90,6 +90,7 @@ public:
         Layer places = build_places();
         m_project.layers.push_back(std::move(places));
         m_project.layers.push_back(std::move(areas));
+        if (Layer borders = build_borders(); !borders.features.empty()) m_project.layers.push_back(std::move(borders));
         m_project.layers.push_back(std::move(events));
         m_project.layers.push_back(std::move(movements));
         m_project.layers.push_back(build_metadata());
@@ -337,6 +338,41 @@ private:
                                    integer(p.composite ? 1 : 0), text(join(ids)),
                                    integer(static_cast<std::int64_t>(ids.size())),
                                    FieldValue{m_in.options.simplify_tolerance_deg}, integer(a.made_valid ? 1 : 0)}});
+        }
+        return l;
+    }
+
+    Layer build_borders() {
+        Layer l{std::string(layer_borders),
+                GeometryType::multi_line_string,
+                {{"place_id", FieldType::string},
+                 {"name", FieldType::string},
+                 {"label", FieldType::string},
+                 {"event_ids", FieldType::string}},
+                {}};
+        for (const Place* p : m_places) {
+            if (p->kind != PlaceKind::border) continue;
+            if (p->geometry.empty()) {
+                m_project.notes.push_back("border " + p->id + " (" + p->name + ") has no line: drawn as a point only");
+                continue;
+            }
+            Geometry g;
+            try {
+                g = detail::to_multi(Geometry::from_geojson(p->geometry));
+            } catch (const GeometryError& e) {
+                throw GeometryError("line of border " + p->id + " (" + p->name + "): " + e.what());
+            }
+            if (g.type_name() != "MultiLineString" || g.empty()) {
+                m_project.notes.push_back("border " + p->id + " (" + p->name + "): its geometry is a " + g.type_name() +
+                                          ", not a line; drawn as a point only");
+                continue;
+            }
+            std::vector<std::string> ids;
+            for (const auto& e : m_in.events)
+                if (std::any_of(e.places.begin(), e.places.end(), [&](const EventPlace& ep) { return ep.place.id == p->id; }))
+                    ids.push_back(e.id);
+            l.features.push_back({std::move(g), {text(p->id), text(p->name), text(p->label.empty() ? p->name : p->label),
+                                                 text(join(ids))}});
         }
         return l;
     }

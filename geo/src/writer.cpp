@@ -71,6 +71,7 @@ ConversionReport write_staged(std::string_view format, const std::string& destin
 std::string layer_description(std::string_view layer) {
     if (layer == layer_places) return "Places named in the articles, one point each, with mention counts";
     if (layer == layer_areas) return "Countries, regions and composite regions involved in events (simplified polygons)";
+    if (layer == layer_borders) return "Borders the articles name: the line two countries share";
     if (layer == layer_events) return "Events, one point each at their location, with dates, actors and evidence";
     if (layer == layer_movements) return "Movements of forces or support: geodesic lines from origin to destination";
     if (layer == layer_metadata) return "Sources, reference date, toolkit version and data credits";

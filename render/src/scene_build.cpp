@@ -147,6 +147,7 @@ public:
         // references to them stay valid, and panels cover what is under them).
         for (const auto& [name, role] : std::initializer_list<std::pair<const char*, LayerRole>>{
                  {"land", LayerRole::basemap}, {"boundaries", LayerRole::basemap}, {"areas", LayerRole::story},
+                 {"borders", LayerRole::story},
                  {"capitals", LayerRole::basemap}, {"movements", LayerRole::story}, {"uncertainty", LayerRole::story},
                  {"places", LayerRole::story}, {"events", LayerRole::story}, {"labels", LayerRole::labels},
                  {"legend", LayerRole::furniture}, {"scale", LayerRole::furniture}, {"inset", LayerRole::furniture},
@@ -159,6 +160,7 @@ public:
         extent_and_projection();
         basemap();
         story_areas();
+        story_borders();
         movements();
         markers();
         if (m_o.furniture) furniture();
@@ -219,6 +221,8 @@ private:
             for (const auto& part : m.parts)
                 for (const auto& p : part) pts.push_back(p);
         for (const auto& a : m_story.areas) pts.insert(pts.end(), a.outline.begin(), a.outline.end());
+        for (const auto& b : m_story.borders)
+            for (const auto& part : b.parts) pts.insert(pts.end(), part.begin(), part.end());
         for (const auto& p : m_story.places)  // not a government named only as an actor: it is not drawn
             if (p.named_by_event && p.location) pts.push_back(p.point);
         return pts;
@@ -515,6 +519,33 @@ private:
         }
     }
 
+    // Borders the articles name: the style's wide band, then the line over
+    // it, along the boundary. Labels keep off the line (their own too, so
+    // the border's name is written beside it).
+    void story_borders() {
+        SceneLayer& out = layer("borders");
+        for (const auto& b : m_story.borders) {
+            std::vector<Path> parts;
+            for (const auto& part : b.parts)
+                for (auto& p : detail::clip_line(project(part, m_tf), m_map_box.grown(4))) parts.push_back(std::move(p));
+            if (parts.empty()) continue;
+            const FeatureRef ref{std::string(geo::layer_borders), b.row};
+            for (const Stroke* stroke : {&m_st.story_border_halo, &m_st.story_border}) {
+                LineItem line;
+                line.stroke = *stroke;
+                line.parts = parts;
+                out.items.push_back({std::move(line), ref, b.time, "border", false});
+            }
+            m_used_keys.insert("border");
+            m_drawn_borders.insert(b.place_id);
+            m_line_half_width = std::max(m_line_half_width, m_st.story_border.width / 2 + 1);
+            for (auto& p : parts) {
+                m_story_pixels.insert(m_story_pixels.end(), p.begin(), p.end());
+                m_obstacles.lines.push_back(std::move(p));
+            }
+        }
+    }
+
     double movement_width(std::size_t sources) const {
         // By the number of articles reporting it: one article gives the
         // thinnest line, eight or more the widest (log scale).
@@ -683,6 +714,7 @@ private:
             {"area:destination", {"Receives forces", "Reçoit des forces"}},
             {"area:support", {"Receives support", "Reçoit un soutien"}},
             {"area:location", {"Where events took place", "Lieu des événements"}},
+            {"border", {"Border", "Frontière"}},
             {"movement:withdrawal", {"Withdrawal", "Retrait"}},
             {"movement:redeployment", {"Redeployment", "Redéploiement"}},
             {"movement:deployment", {"Deployment", "Déploiement"}},
@@ -723,6 +755,9 @@ private:
             p.fill = as.fill;
             p.stroke = as.stroke;
             out.items.push_back({p, {}, {}, key, false});
+        } else if (key == "border") {
+            for (const Stroke* stroke : {&m_st.story_border_halo, &m_st.story_border})
+                out.items.push_back({LineItem{{{{b.x0, c.y}, {b.x1, c.y}}}, *stroke}, {}, {}, key, false});
         } else if (key.starts_with("movement:")) {
             const std::string type = key.substr(9);
             const bool inferred = type == "inferred";
@@ -747,7 +782,7 @@ private:
     }
 
     std::vector<std::string> legend_keys() const {
-        static const char* order[] = {"area:origin", "area:destination", "area:support", "area:location",
+        static const char* order[] = {"area:origin", "area:destination", "area:support", "area:location", "border",
                                       "movement:withdrawal", "movement:redeployment", "movement:deployment",
                                       "movement:support", "movement:default", "movement:inferred",
                                       "event:movement", "event:support", "event:violence", "event:coup",
@@ -1069,7 +1104,7 @@ private:
         std::set<std::string> labelled_names;
         std::set<std::string> labelled_countries;
         auto is_area = [](const detail::StoryPlace& p) {
-            return p.kind == "country" || p.kind == "region" || p.kind == "sea" || p.kind == "admin1" || p.kind == "border" ||
+            return p.kind == "country" || p.kind == "region" || p.kind == "sea" || p.kind == "admin1" ||
                    p.kind == "part" || p.kind == "lake" || p.kind == "river";
         };
         // One label for one name of an area: two areas the articles name
@@ -1111,7 +1146,8 @@ private:
             r.text = text;
             r.style = ts;
             r.at = at;
-            r.dot = !area_like && !p.approximate;
+            // A border drawn as its line (story_borders()) has no dot: its label goes beside the line.
+            r.dot = !area_like && !p.approximate && !m_drawn_borders.count(p.id);
             r.req.id = p.id;
             r.req.anchor = at;
             r.req.clearance = r.dot ? m_st.place_dot_size / 2 + 1 : 0;
@@ -1394,6 +1430,7 @@ private:
     LabelObstacles m_obstacles;
     double m_line_half_width = 2;
     std::vector<Point> m_story_pixels;
+    std::set<std::string> m_drawn_borders;  ///< place ids of the borders drawn as lines
     struct Cluster {
         Point centre;
         double radius = 0;

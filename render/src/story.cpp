@@ -75,6 +75,17 @@ bool valid_lonlat(geo::LonLat p) {
     return std::isfinite(p.lon) && std::isfinite(p.lat) && std::abs(p.lat) <= 90 && std::abs(p.lon) <= 540;
 }
 
+/// At least one part, each of two points or more, all possible.
+bool valid_lines(const std::vector<std::vector<geo::LonLat>>& parts) {
+    if (parts.empty()) return false;
+    for (const auto& part : parts) {
+        if (part.size() < 2) return false;
+        for (const auto& p : part)
+            if (!valid_lonlat(p)) return false;
+    }
+    return true;
+}
+
 std::string label_of(const geo::Layer& l, std::size_t row, const Fields& f) {
     std::string s = f.text(row, "name");
     if (s.empty()) s = f.text(row, "place_name");
@@ -213,12 +224,7 @@ Story read_story(const geo::Project& project, std::vector<std::string>& notes) {
             m.uncertain = coarse(f.text(r, "precision"));
             m.sources = count_list(f.text(r, "sources"));
             m.parts = l->features[r].geometry.lines();
-            bool ok = !m.parts.empty();
-            for (const auto& part : m.parts) {
-                if (part.size() < 2) ok = false;
-                for (const auto& p : part) ok = ok && valid_lonlat(p);
-            }
-            if (!ok) {
+            if (!valid_lines(m.parts)) {
                 skip("movement " + label_of(*l, r, f), "its line is empty or has impossible coordinates");
                 continue;
             }
@@ -301,6 +307,23 @@ Story read_story(const geo::Project& project, std::vector<std::string>& notes) {
             }
             a.geometry = std::move(g);
             story.areas.push_back(std::move(a));
+        }
+    }
+
+    if (const geo::Layer* l = project.find(geo::layer_borders)) {
+        require(*l, {"place_id"});
+        const Fields f{*l};
+        for (std::size_t r = 0; r < l->features.size(); ++r) {
+            StoryBorder b;
+            b.row = r;
+            b.place_id = f.text(r, "place_id");
+            if (auto t = place_time.find(b.place_id); t != place_time.end()) b.time = t->second;
+            b.parts = l->features[r].geometry.lines();
+            if (!valid_lines(b.parts)) {
+                skip("border " + label_of(*l, r, f), "its line is empty or has impossible coordinates");
+                continue;
+            }
+            story.borders.push_back(std::move(b));
         }
     }
 

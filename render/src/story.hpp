@@ -57,11 +57,21 @@ struct StoryArea {
     TimeSpan time;    ///< from the first start to the last end of its events
 };
 
+/// A border the articles name ("la frontière Niger–Mali"): the line drawn
+/// along it; its label is that of its place (the places layer).
+struct StoryBorder {
+    std::size_t row = 0;
+    std::string place_id;
+    std::vector<std::vector<geo::LonLat>> parts;
+    TimeSpan time;  ///< from the first start to the last end of its events
+};
+
 struct Story {
     std::vector<StoryPlace> places;
     std::vector<StoryEvent> events;
     std::vector<StoryMovement> movements;
     std::vector<StoryArea> areas;
+    std::vector<StoryBorder> borders;  ///< from the `borders` layer, when the project has one
     std::vector<std::string> sources;  ///< articles (metadata `sources`)
     bool has_layers = false;           ///< at least one story layer exists
     bool timed = false;                ///< the events carry date fields

@@ -137,6 +137,8 @@ public:
             else if (k == "arrow_head") s.arrow_head = number(x, p, 1, 20);
             else if (k == "inferred_dash") s.inferred_dash = dash(x, p);
             else if (k == "approximate") stroke(x, p, s.approximate);
+            else if (k == "story_border") stroke(x, p, s.story_border);
+            else if (k == "story_border_halo") stroke(x, p, s.story_border_halo);
             else if (k == "place_dot") s.place_dot = color(x, p);
             else if (k == "place_dot_size") s.place_dot_size = number(x, p, 0, 50);
             else if (k == "story_label") text(x, p, s.story_label);

@@ -52,6 +52,16 @@ check "export to GeoJSON" '[ $rc -eq 0 ] && [ -s "$tmp/exported/events.geojson" 
 check "export to a PostGIS server that is down: exit 4, a clear message, password hidden" '[ $rc -eq 4 ] && grep -qi "127.0.0.1" "$tmp/err" && ! grep -q secret "$tmp/err"'
 check "nothing was written elsewhere by mistake" '[ -z "$(find "$tmp/out" -newer "$tmp/err" -print -quit)" ]'
 
+# A border the articles name is a line layer of its own, in every format.
+printf '%s\n' '{"id": "fr", "date": "2025-03-04", "text": "Douze soldats nigériens ont été tués lundi le long de la frontière avec le Mali."}' \
+  '{"id": "en", "date": "2025-03-04", "text": "Gunmen attacked an army post on the Chad-Sudan border on Monday."}' | \
+  "$bin" map - -o "$tmp/b" --format geojson --format shp --format fgb --format kml --format csv --format geojsonseq --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "borders: a line layer in every format" '[ $rc -eq 0 ] && [ -s "$tmp/b/shp/borders.shp" ] && [ -s "$tmp/b/fgb/borders.fgb" ] && [ -s "$tmp/b/geojsonseq/borders.geojsonl" ] && grep -q "border:ML-NE" "$tmp/b/csv/borders.csv" && grep -q "border:SD-TD" "$tmp/b/csv/borders.csv" && grep -q "LineString" "$tmp/b/geojson/borders.geojson" && grep -q "borders" "$tmp/b/events.kml"'
+if command -v ogrinfo >/dev/null; then
+  check "borders: the GeoPackage has the layer, two lines" 'ogrinfo -ro -so "$tmp/b/events.gpkg" borders | grep -q "Feature Count: 2"'
+fi
+check "a story without a border has no borders layer" '[ ! -e "$tmp/out/shp/borders.shp" ]'
+
 # The intake is parse's: a plain article on standard input, the same limits and exit statuses.
 cat "$samples/barkhane/article-en.txt" | "$bin" map - -o "$tmp/out6" --quiet >/dev/null 2>"$tmp/err"; rc=$?
 check "a plain article on standard input" '[ $rc -eq 0 ] && [ -s "$tmp/out6/events.gpkg" ]'

@@ -146,4 +146,17 @@ inline LayerInput input() {
     return in;
 }
 
+/// The story with a border: "la frontière Niger–Mali" (its line along the
+/// two outlines above), named by an attack.
+inline LayerInput input_with_border() {
+    LayerInput in = input();
+    Place b = place("border:ML-NE", "Mali–Niger border", PlaceKind::border, "", {3.6, 15.6});
+    b.label = "frontière Niger–Mali";
+    b.geometry = R"({"type":"LineString","coordinates":[[0.2,14.9],[3.6,15.6],[4.2,16.9],[4.2,19.1]]})";
+    in.events.push_back(event("e7", EventType::attack, day("2022-02-12"), {"EIGS"}, {{b, PlaceRole::location}},
+                              "Une attaque a visé un poste à la frontière Niger–Mali.", {"articles/rfi-2022-02-17.txt"}, 0.7));
+    in.places.push_back(MentionSummary{b, 1, {"articles/rfi-2022-02-17.txt"}, 1, 0, "frontière Niger–Mali", {}});
+    return in;
+}
+
 } // namespace story

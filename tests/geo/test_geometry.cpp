@@ -47,6 +47,26 @@ TEST_CASE("GeoJSON output rounds coordinates", "[geo][geometry][fast]") {
     CHECK(p.geojson(4) == R"({"type":"Point","coordinates":[2.1235,48.9877]})");
 }
 
+TEST_CASE("GeoJSON geometries read back what geojson() writes; anything else is refused", "[geo][geometry][fast]") {
+    const auto line = Geometry::from_wkt("MULTILINESTRING((0 0, 1 1), (2 2, 3 2.5))");
+    CHECK(Geometry::from_geojson(line.geojson()).wkt() == line.wkt());
+    CHECK_THROWS_AS(Geometry::from_geojson(R"({"type":"Line","coordinates":[]})"), geoevents::GeometryError);
+    CHECK_THROWS_AS(Geometry::from_geojson("not json"), geoevents::GeometryError);
+}
+
+TEST_CASE("the shared boundary of two neighbours is their intersection sewn into one line", "[geo][geometry][fast]") {
+    // Two squares sharing the edge x = 2 from y = 0 to 2, and a third touching the first at a corner only.
+    const auto a = Geometry::from_wkt("POLYGON((0 0, 2 0, 2 1, 2 2, 0 2, 0 0))");
+    const auto b = Geometry::from_wkt("POLYGON((2 0, 4 0, 4 2, 2 2, 2 1, 2 0))");
+    const auto c = Geometry::from_wkt("POLYGON((-1 -1, 0 -1, 0 0, -1 0, -1 -1))");
+    const auto shared = a.intersection(b).merged_lines();
+    CHECK(shared.type_name() == "LineString");
+    const auto pts = shared.lines();
+    REQUIRE(pts.size() == 1);
+    CHECK(pts[0].size() == 3);  // the two pieces of the edge, as one line
+    CHECK(a.intersection(c).merged_lines().empty());  // a corner is no line
+}
+
 TEST_CASE("a sea clip keeps only the water", "[geo][geometry][fast]") {
     const auto land = Geometry::box({0, 0, 10, 5});
     const auto sea = Geometry::box({0, 5, 10, 10});

@@ -86,7 +86,7 @@ std::vector<std::uint8_t> point_blob(double x, double y) {
 
 std::string story_gpkg(const TempDir& dir) {
     const std::string path = (dir / "events.gpkg").string();
-    write_project(build_layers(story::input()), "gpkg", path);
+    write_project(build_layers(story::input_with_border()), "gpkg", path);
     return path;
 }
 
@@ -99,8 +99,9 @@ TEST_CASE("the project's GeoPackage reads the same without GDAL as through it", 
     REQUIRE(own.has_value());  // the toolkit's own file never needs GDAL to be read
     require_same(*own, through_gdal(path));
     require_same(*own, read_project(path));
-    // Every layer, date-times as ISO 8601 UTC, areas and movements as multi types.
-    CHECK(own->layers.size() == 5);
+    // Every layer, date-times as ISO 8601 UTC, areas, borders and movements as multi types.
+    CHECK(own->layers.size() == 6);
+    CHECK(own->find(layer_borders)->features.front().geometry.type_name() == "MultiLineString");
     const Layer* events = own->find(layer_events);
     REQUIRE(events);
     const auto date = events->field_index("date_start");

@@ -43,6 +43,44 @@ TEST_CASE("the story gives five layers in a fixed order", "[geo][layers][fast]")
     CHECK(p.find(layer_metadata)->geometry_type == GeometryType::none);
 }
 
+TEST_CASE("a border the articles name is a line of its own layer, with the events naming it", "[geo][layers][fast]") {
+    const Project p = build_layers(story::input_with_border());
+    std::vector<std::string> names;
+    for (const auto& l : p.layers) names.push_back(l.name);
+    CHECK(names == std::vector<std::string>{"places", "areas", "borders", "events", "movements", "metadata"});
+    const Layer& borders = *p.find(layer_borders);
+    CHECK(borders.geometry_type == GeometryType::multi_line_string);
+    REQUIRE(borders.features.size() == 1);
+    CHECK(text(borders, 0, "place_id") == "border:ML-NE");
+    CHECK(text(borders, 0, "name") == "Mali–Niger border");
+    CHECK(text(borders, 0, "label") == "frontière Niger–Mali");
+    CHECK(text(borders, 0, "event_ids") == "e7");
+    const auto lines = borders.features[0].geometry.lines();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == std::vector<LonLat>{{0.2, 14.9}, {3.6, 15.6}, {4.2, 16.9}, {4.2, 19.1}});
+    // The border keeps its point among the places, and its event is placed there.
+    const Layer& places = *p.find(layer_places);
+    CHECK(text(places, row_of(places, "place_id", "border:ML-NE"), "kind") == "border");
+    const Layer& events = *p.find(layer_events);
+    CHECK(point(events.features[row_of(events, "event_id", "e7")].geometry) == LonLat{3.6, 15.6});
+}
+
+TEST_CASE("a border without a line is reported; a broken line names the border", "[geo][layers][fast]") {
+    LayerInput in = story::input_with_border();
+    in.places.back().place.geometry.clear();
+    in.events.back().places[0].place.geometry.clear();
+    const Project p = build_layers(in);
+    CHECK_FALSE(p.find(layer_borders));
+    CHECK(has_note(p, "border border:ML-NE (Mali–Niger border) has no line"));
+    in.places.back().place.geometry = R"({"type":"LineString","coordinates":[[0.2]]})";
+    try {
+        build_layers(in);
+        FAIL("built");
+    } catch (const geoevents::GeometryError& e) {
+        CHECK(std::string(e.what()).find("border:ML-NE") != std::string::npos);
+    }
+}
+
 TEST_CASE("places carry mention counts, articles and roles", "[geo][layers][fast]") {
     const Project p = build_layers(story::input());
     const Layer& places = *p.find(layer_places);

@@ -83,6 +83,16 @@ std::size_t rows(const std::string& url, std::string_view layer, const std::stri
 
 } // namespace
 
+TEST_CASE("PostGIS: the borders layer is a table of its own, read back equal", "[geo][.postgis]") {
+    const std::string& url = require_server();
+    const Project original = build_layers(story::input_with_border());
+    WriteOptions o;
+    o.project_id = "story-borders";
+    const ConversionReport r = write_project(original, "postgis", url, o);
+    CHECK(r.files.size() == 6);
+    compare::compare_layer(*original.find(layer_borders), read_layer(url, layer_borders, ReadOptions{"story-borders"}));
+}
+
 TEST_CASE("PostGIS: a project is written, read back equal, and re-written without duplicates",
           "[geo][.postgis]") {
     const std::string& url = require_server();

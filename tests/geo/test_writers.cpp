@@ -175,6 +175,25 @@ TEST_CASE("round trip: GPKG to every format and back", "[geo][writer][roundtrip]
     }
 }
 
+TEST_CASE("every writer writes the borders layer when there is one, and it reads back", "[geo][writer][roundtrip]") {
+    TempDir dir;
+    const Project original = build_layers(story::input_with_border());
+    const Layer& borders = *original.find(layer_borders);
+    for (std::string_view format : {"gpkg", "geojson", "geojsonseq", "shp", "fgb", "kml", "csv"}) {
+        INFO("format " << format);
+        const fs::path dest = format == "gpkg" ? dir / "events.gpkg" : format == "kml" ? dir / "events.kml" : dir / std::string(format);
+        const ConversionReport report = write_project(original, format, dest.string());
+        const bool one_file = format == "gpkg" || format == "kml";
+        const Layer back = read_layer(layer_source(format, dest, borders), one_file ? "borders" : "");
+        compare::Options o;
+        o.coordinate_tolerance = 1e-6;
+        for (const auto& r : report.renamed_fields)
+            if (r.layer == borders.name) o.renamed[r.field] = r.written_as;
+        compare::compare_layer(borders, back, o);
+        if (format == "shp") CHECK(fs::exists(dest / "borders.shp"));
+    }
+}
+
 TEST_CASE("GeoJSON follows RFC 7946", "[geo][writer][geojson]") {
     TempDir dir;
     write_project(build_layers(story::input()), "geojson", (dir / "out").string());

@@ -100,6 +100,28 @@ TEST_CASE("corrections add, change and drop events", "[news][corrections]") {
     CHECK(notes[0].find("e.csv:4: drop_event matched no event") != std::string::npos);
 }
 
+TEST_CASE("corrections pin a name to a border, with its line, or to a place with a geometry of its own", "[news][corrections]") {
+    const auto file = write_temp("borders.json", R"([
+  {"action": "pin", "name": "Gao", "place": "border:ML-NE"},
+  {"action": "pin", "name": "Pierre", "place": {"lat": 14.9, "lon": 0.9, "name": "frontière Niger–Mali", "kind": "border",
+                                             "geometry": {"type": "LineString", "coordinates": [[0.2, 14.9], [1.3, 15.3]]}}}
+])");
+    const auto c = news::Corrections::load(file, gz());
+    REQUIRE(c.size() == 2);
+    const auto& b = *c.items()[0].place;
+    CHECK(b.id == "border:ML-NE");
+    CHECK(b.kind == geo::PlaceKind::border);
+    CHECK(b.geometry.starts_with(R"({"type":"LineString")"));
+    const auto& drawn = *c.items()[1].place;
+    CHECK(drawn.kind == geo::PlaceKind::border);
+    CHECK(drawn.geometry == R"({"coordinates":[[0.2,14.9],[1.3,15.3]],"type":"LineString"})");
+    auto docs = documents();
+    c.apply_to_documents(docs);
+    CHECK(docs[0].toponyms[0].place->id == "border:ML-NE");
+    CHECK(docs[0].toponyms[0].place->geometry == b.geometry);
+    CHECK(docs[0].toponyms[1].place->geometry == drawn.geometry);
+}
+
 TEST_CASE("a corrupt corrections file names the file and the line", "[news][corrections]") {
     auto expect = [](const std::string& name, const std::string& text, const std::string& where, const std::string& what) {
         const auto f = write_temp(name, text);
@@ -121,5 +143,9 @@ TEST_CASE("a corrupt corrections file names the file and the line", "[news][corr
     expect("bad5.csv", "action,name\npin,Y\n", "2", "pin needs a place");
     expect("bad6.json", "[{\"action\": \"add_event\", \"type\": \"attack\", \"date\": \"2022-02-30\", \"place\": \"ne:ML\"}]", "1",
            "invalid date '2022-02-30'");
+    expect("bad7.json", "[\n{\"action\": \"pin\", \"name\": \"A\", \"place\": \"border:ML-TD\"}]", "2", "share no border");
+    expect("bad8.json", "[{\"action\": \"pin\", \"name\": \"A\", \"place\": \"border:ML\"}]", "1", "unknown border id");
+    expect("bad9.json", "[{\"action\": \"pin\", \"name\": \"A\", \"place\": {\"lat\": 1, \"lon\": 1, \"name\": \"B\", \"geometry\": {\"type\": \"Line\"}}}]",
+           "1", "place geometry");
     CHECK_THROWS_AS(news::Corrections::load("/nonexistent/c.json", gz()), IoError);
 }

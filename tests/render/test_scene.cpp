@@ -418,6 +418,85 @@ TEST_CASE("the title says what happened where, from the layers; background event
     CHECK(title_of("fr", "Le putsch") == "Le putsch");
 }
 
+TEST_CASE("a border the story names is a highlighted line along it, labelled beside it, in the legend", "[render][scene]") {
+    const auto& f = fixture();
+    const geo::Project project = geo::build_layers(story::input_with_border());
+    for (const std::string lang : {"fr", "en"}) {
+        INFO(lang);
+        SceneOptions o;
+        o.lang = lang;
+        const Scene scene = build_scene(project, f.basemap, f.shaper, o);
+        const Style& st = default_style();
+        // The band, then the line over it, both along the border and in the map.
+        std::vector<const LineItem*> lines;
+        for (const auto& l : scene.layers)
+            if (l.name == "borders")
+                for (const auto& i : l.items) {
+                    CHECK(i.key == "border");
+                    CHECK(i.feature.layer == "borders");
+                    CHECK(i.time.dated());  // it appears with its attack in the viewer
+                    lines.push_back(&std::get<LineItem>(i.shape));
+                }
+        REQUIRE(lines.size() == 2);
+        CHECK(lines[0]->stroke.width == st.story_border_halo.width);
+        CHECK(lines[1]->stroke.width == st.story_border.width);
+        CHECK(lines[1]->stroke.dash == st.story_border.dash);
+        REQUIRE(lines[1]->parts.size() == 1);
+        const auto& path = lines[1]->parts[0];
+        CHECK(path.size() == 4);
+        for (const auto& p : path) CHECK(scene.viewport.map_box.grown(4).contains(p));
+        // Its legend entry, in the reader's language.
+        std::string legend;
+        for (const auto& e : scene.legend) legend += e.text + "|";
+        CHECK(has_key(scene, "border"));
+        CHECK(legend.find(lang == "fr" ? "Frontière|" : "Border|") != std::string::npos);
+        // The label (the French article's name for it on a French map, its
+        // name on an English one) lies beside the line: near it, never over it.
+        const TextItem* label = nullptr;
+        for (const auto* t : texts(scene, "labels"))
+            if (t->text == (lang == "fr" ? "frontière Niger–Mali" : "Mali–Niger border")) label = t;
+        REQUIRE(label);
+        double nearest = INFINITY;
+        for (std::size_t k = 0; k + 1 < path.size(); ++k)
+            for (int s = 0; s <= 100; ++s) {
+                const Point p{path[k].x + (path[k + 1].x - path[k].x) * s / 100, path[k].y + (path[k + 1].y - path[k].y) * s / 100};
+                CHECK_FALSE(label->box.contains(p));
+                const double dx = std::max({label->box.x0 - p.x, 0.0, p.x - label->box.x1});
+                const double dy = std::max({label->box.y0 - p.y, 0.0, p.y - label->box.y1});
+                nearest = std::min(nearest, std::hypot(dx, dy));
+            }
+        CHECK(nearest < 30);
+    }
+    // A story without a border has no line and no legend entry for one.
+    const Scene plain = build_scene(geo::build_layers(story::input()), f.basemap, f.shaper, SceneOptions{});
+    CHECK_FALSE(has_key(plain, "border"));
+    for (const auto& l : plain.layers)
+        if (l.name == "borders") CHECK(l.items.empty());
+}
+
+TEST_CASE("a border whose line is broken is skipped and reported", "[render][scene]") {
+    const auto& f = fixture();
+    geo::LayerInput in = story::input_with_border();
+    in.events.pop_back();  // the border only named: no event marker stands on its point
+    geo::Project project = geo::build_layers(in);
+    for (auto& l : project.layers)
+        if (l.name == "borders") l.features[0].geometry = geo::Geometry::from_wkt("MULTILINESTRING((3 15, 3 95))");
+    const Scene scene = build_scene(project, f.basemap, f.shaper, SceneOptions{});
+    CHECK_FALSE(has_key(scene, "border"));
+    CHECK(std::any_of(scene.notes.begin(), scene.notes.end(),
+                      [](const std::string& n) { return n.find("skipped border 'Mali–Niger border' (borders row 1)") != std::string::npos; }));
+    // It is still a place of the story: a dot at its point, with its label.
+    const geo::Layer& places = *project.find("places");
+    std::size_t row = places.features.size();
+    for (std::size_t r = 0; r < places.features.size(); ++r)
+        if (geo::to_text(places.value(r, "place_id")) == "border:ML-NE") row = r;
+    bool dot = false;
+    for (const auto& l : scene.layers)
+        if (l.name == "places")
+            for (const auto& i : l.items) dot = dot || i.feature.row == row;
+    CHECK(dot);
+}
+
 TEST_CASE("story labels in the map's language from a French and an English article", "[render][scene][labels]") {
     const auto& f = fixture();
     using namespace geo;

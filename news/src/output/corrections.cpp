@@ -11,6 +11,8 @@
 #include "geoevents/gazetteer/normalize.hpp"
 #include "geoevents/geo/csv.hpp"
 #include "geoevents/geo/error.hpp"
+#include "geoevents/geo/geometry.hpp"
+#include "places/places.hpp"
 
 namespace geoevents::news {
 
@@ -77,9 +79,21 @@ public:
     [[noreturn]] void fail(const std::string& message) const { throw ParseError(m_file, m_line, 0, message); }
 
     geo::Place place_by_id(const std::string& id) const {
+        if (id.starts_with("border:")) return border_by_id(id);
         const auto p = m_gz.find_id(id);
         if (!p) fail("unknown place id '" + id + "' (see `geoevents gazetteer lookup NAME` for ids)");
         return m_gz.place(*p).to_place();
+    }
+
+    /// "border:ML-NE": the border of two countries, made as the reader makes
+    /// it (its line from the gazetteer's outlines).
+    geo::Place border_by_id(const std::string& id) const {
+        const auto country = [&](std::size_t at) { return m_gz.find_id("ne:" + id.substr(at, 2)); };
+        if (id.size() != 12 || id[9] != '-' || !country(7) || !country(10))
+            fail("unknown border id '" + id + "' (expected border:CC-CC, two ISO 3166-1 alpha-2 country codes)");
+        auto p = detail::border_between(m_gz.place(*country(7)), m_gz.place(*country(10)));
+        if (!p) fail("'" + id + "': these two countries share no border");
+        return std::move(*p);
     }
 
     geo::Place place_at(double lat, double lon, const std::string& label, const std::string& kind, const std::string& country) const {
@@ -171,8 +185,20 @@ geo::Place json_place(const json& v, const RecordReader& r) {
     if (v.contains("id")) return r.place_by_id(text_field(v, "id", r));
     if (!v.contains("lat") || !v.contains("lon") || !v["lat"].is_number() || !v["lon"].is_number())
         r.fail("a place object needs numeric lat and lon (or an id)");
-    return r.place_at(v["lat"].get<double>(), v["lon"].get<double>(), text_field(v, "name", r), text_field(v, "kind", r),
-                      text_field(v, "country", r));
+    geo::Place p = r.place_at(v["lat"].get<double>(), v["lon"].get<double>(), text_field(v, "name", r),
+                              text_field(v, "kind", r), text_field(v, "country", r));
+    if (const auto g = v.find("geometry"); g != v.end() && !g->is_null()) {
+        // A line or an area drawn by the person (the document contract's
+        // `geometry`, as `parse` prints it for a border): kept as written.
+        if (!g->is_object()) r.fail("a place's geometry must be a GeoJSON geometry object");
+        p.geometry = g->dump();
+        try {
+            (void)geo::Geometry::from_geojson(p.geometry);
+        } catch (const GeometryError& e) {
+            r.fail(std::string("place geometry: ") + e.what());
+        }
+    }
+    return p;
 }
 
 std::vector<std::string> string_list(const json& v, const RecordReader& r) {

@@ -57,6 +57,11 @@ public:
         comma();
         m_out += "null";
     }
+    /// A value already written as JSON (a GeoJSON geometry), on one line.
+    void raw(std::string_view json) {
+        comma();
+        m_out += json;
+    }
 
 private:
     void open(char c) {
@@ -152,6 +157,10 @@ void place_json(Json& j, const geo::Place& p, std::optional<geo::PlaceRole> role
         j.value(true);
         j.key("uncertainty_km");
         j.value(p.uncertainty_km, 0);
+    }
+    if (!p.geometry.empty()) {
+        j.key("geometry");
+        j.raw(p.geometry);
     }
     if (role) {
         j.key("role");

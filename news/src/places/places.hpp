@@ -1,6 +1,10 @@
 #pragma once
-// How much a gazetteer candidate can be trusted on its own (internal).
+// How much a gazetteer candidate can be trusted on its own, and the places
+// the reader makes from gazetteer places (internal).
+#include <optional>
+
 #include "geoevents/gazetteer/gazetteer.hpp"
+#include "geoevents/geo/types.hpp"
 
 namespace geoevents::news::detail {
 
@@ -29,5 +33,14 @@ inline bool is_area(const gazetteer::PlaceView& v) noexcept {
     return v.kind == PlaceKind::country || v.kind == PlaceKind::admin1 ||
            (v.curated && (v.kind == PlaceKind::region || v.kind == PlaceKind::other || v.composite));
 }
+
+/// The border of two countries (borders.cpp): kind `border`, id
+/// `border:<cc1>-<cc2>` (codes sorted), name "<name1>–<name2> border" in that
+/// order, `geometry` the line they share (GEOS intersection of their
+/// outlines, sewn into the longest lines and simplified to 0.01°, as GeoJSON
+/// with 4 decimals), `point` a vertex of it near its middle. nullopt when
+/// they are one country, lack an outline, or share no line (only a corner or
+/// nothing). Deterministic: the same two outlines give the same bytes.
+std::optional<geo::Place> border_between(const gazetteer::PlaceView& a, const gazetteer::PlaceView& b);
 
 } // namespace geoevents::news::detail

@@ -28,6 +28,9 @@ public:
     static Geometry from_wkb(std::span<const std::uint8_t> wkb);
     /// @throws GeometryError when the text is not valid WKT.
     static Geometry from_wkt(std::string_view wkt);
+    /// An RFC 7946 GeoJSON geometry object (not a Feature).
+    /// @throws GeometryError when the text is not one.
+    static Geometry from_geojson(std::string_view geojson);
     static Geometry point(LonLat p);
     /// A rectangle polygon (counter-clockwise exterior).
     static Geometry box(const Bbox& b);
@@ -49,6 +52,10 @@ public:
     /// Topology-preserving simplification (tolerance in degrees).
     Geometry simplify(double tolerance) const;
     Geometry intersection(const Geometry& other) const;
+    /// The linear parts (of a collection too: points and polygons are left
+    /// out) sewn into the longest lines they make (GEOS LineMerge): a
+    /// LineString or MultiLineString, empty when there is no line.
+    Geometry merged_lines() const;
     /// The part inside a rectangle (GEOS ClipByRect): fast, and tolerant of
     /// invalid input, so a large source can be cut down before repairing it.
     Geometry clip_by_rect(const Bbox& b) const;

@@ -1,6 +1,6 @@
 #pragma once
 // Layers from events: turns the news reader's events and place summaries
-// into the project's four map layers (places, areas, events, movements) plus
+// into the project's map layers (places, areas, borders, events, movements) plus
 // the metadata table. Takes plain values only, so geo/ never depends on the
 // news library; polygons come through a callback (the gazetteer's WKB).
 //
@@ -94,6 +94,12 @@ struct LayerInput {
 ///   simplified to options.simplify_tolerance_deg, checked again, and
 ///   oriented counter-clockwise. Fields place_id, name, kind, country,
 ///   composite, event_ids (", "-joined), n_events, simplified_deg, made_valid.
+/// - `borders` (MultiLineString), only when the story names a border (a
+///   project without one has the same layers as before): one per border place (kind `border`, "la
+///   frontière Niger–Mali") among the places, with the line of its
+///   Place::geometry. Fields place_id, name, label (the article's name, else
+///   name), event_ids (", "-joined, the events naming it). A border without
+///   a line is left out and named in Project::notes.
 /// - `events` (Point): one per event that names a place. The point is that
 ///   of the event's *location*: among its places with the first role present
 ///   in the order location, origin, destination, a place without polygon

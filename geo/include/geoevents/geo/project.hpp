@@ -23,13 +23,16 @@ namespace geoevents::geo {
 /// Names of the project's layers (the same in every format).
 inline constexpr std::string_view layer_places = "places";
 inline constexpr std::string_view layer_areas = "areas";
+/// The borders the articles name ("la frontière Niger–Mali"): the lines.
+inline constexpr std::string_view layer_borders = "borders";
 inline constexpr std::string_view layer_events = "events";
 inline constexpr std::string_view layer_movements = "movements";
 /// A table without geometry: key/value rows (sources, reference date, …).
 inline constexpr std::string_view layer_metadata = "metadata";
 /// Every layer of a project, in the order read_project() returns them.
-inline constexpr std::array<std::string_view, 5> project_layer_names = {layer_places, layer_areas, layer_events,
-                                                                        layer_movements, layer_metadata};
+/// (`borders` is there only when the articles name a border.)
+inline constexpr std::array<std::string_view, 6> project_layer_names = {layer_places, layer_areas, layer_borders,
+                                                                        layer_events, layer_movements, layer_metadata};
 
 enum class FieldType : std::uint8_t {
     string,

@@ -56,6 +56,10 @@ struct Place {
     /// the radius it lies within (document contract: `approximate`).
     bool approximate = false;
     double uncertainty_km = 0;
+    /// The GeoJSON geometry (RFC 7946 text, lon/lat) of a place the reader
+    /// makes: the line of a `border` (its `point` lies on it); empty when the
+    /// place is drawn from the gazetteer (document contract: `geometry`).
+    std::string geometry;
 };
 
 } // namespace geoevents::geo

@@ -59,6 +59,8 @@ struct Style {
     double arrow_head = 0;                 ///< head length as a multiple of the line width
     std::vector<double> inferred_dash;         ///< movements whose origin the text does not state
     Stroke approximate;                    ///< outline of an approximate place's uncertainty circle
+    Stroke story_border;                   ///< a border the articles name, drawn along the boundary
+    Stroke story_border_halo;              ///< the wide band under it that sets it apart from the basemap's borders
     Color place_dot;
     double place_dot_size = 0;
     TextStyle story_label;
