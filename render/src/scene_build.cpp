@@ -1334,7 +1334,8 @@ private:
         }
         const std::string happened = join_names(what, m_w);
         if (where_order.empty()) return capitalised(happened);
-        return where_order.front() + m_w.pick(": ", " : ") + happened;
+        // A title opens with a capital, whatever the place's label ("Frontière Niger–Mali : attaque").
+        return capitalised(where_order.front()) + m_w.pick(": ", " : ") + happened;
     }
 
     std::string derived_subtitle() const {

@@ -50,6 +50,11 @@ check "the title is a news map's title from the layers, in the reader's language
 check "a floods map's legend names casualties, not an attack" \
   'grep -q ">Casualties</text>" "$tmp/floods/map.svg" && ! grep -q "Attack" "$tmp/floods/map.svg"'
 
+printf 'date 2025-05-20\nDes jihadistes ont attaqué lundi des positions le long de la frontière Niger-Mali, près de Ménaka.\n' > "$tmp/border.txt"
+"$bin" map "$tmp/border.txt" -o "$tmp/border" -q 2>/dev/null
+check "a border story is drawn as a line with its legend, under a title that opens with a capital" \
+  'grep -q ">Frontière Niger–Mali : attaque</text>" "$tmp/border/map.svg" && grep -q ">Frontière</text>" "$tmp/border/map.svg"'
+
 "$bin" render "$tmp/out/events.gpkg" -o "$tmp/x.png" --size 100x100 2>"$tmp/err"; rc=$?
 check "an impossible size is refused with exit 2, not shrunk" '[ $rc -eq 2 ] && grep -q "impossible image size" "$tmp/err" && [ ! -e "$tmp/x.png" ]'
 "$bin" render "$tmp/out/events.gpkg" -o "$tmp/x.png" --size 9000x9000 --scale 2 2>"$tmp/err"; rc=$?
