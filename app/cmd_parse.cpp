@@ -3,6 +3,7 @@
 // reading itself is the news library's.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -57,6 +58,7 @@ int run_parse(const ParseOpts& o) {
     std::size_t total = 0, failed = 0;
     int first_code = exit_ok;
     news::ArticleSource source(o.files, std::cin, base.max_bytes);
+    const bool from_stdin = std::find(o.files.begin(), o.files.end(), "-") != o.files.end();
     news::read_articles(reader, source, base, o.jobs, [&](news::ArticleResult&& r) {
         ++total;
         if (!r.document) {
@@ -67,7 +69,11 @@ int run_parse(const ParseOpts& o) {
         } else if (stream) {
             print_warnings(*r.document);
             fmt::print("{}\n", r.output);
-            std::fflush(stdout);
+            // Reading standard input (a filter): each article's line is
+            // written out when printed. Files named on the command line:
+            // stdio's buffer (a write per article was 4 % of a two-thread
+            // batch of 5,000 articles); main() flushes at the end.
+            if (from_stdin) std::fflush(stdout);
         } else {
             docs.push_back(std::move(*r.document));
         }
