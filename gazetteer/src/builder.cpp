@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -628,6 +629,23 @@ void Builder::add_subdivision_name(std::uint32_t place, std::string_view name, s
                     weight = std::min(weight, namesake_factor * m_places[c].importance / e.importance);
         }
         add_name(place, n, weight, langs);
+        // French names a subdivision called after a point of the compass
+        // with the direction after the name ("North Kordofan": "Kordofan du
+        // Nord", "Kordofan-Nord"; "Nord-Kivu" for North Kivu), where iso-codes
+        // gives no French name.
+        static constexpr std::array<std::array<std::string_view, 3>, 5> compass{{{"North ", "du Nord", "Nord"},
+                                                                                 {"South ", "du Sud", "Sud"},
+                                                                                 {"East ", "de l'Est", "Est"},
+                                                                                 {"West ", "de l'Ouest", "Ouest"},
+                                                                                 {"Central ", "du Centre", "Centre"}}};
+        if (langs == lang_fr) return;
+        for (const auto& [en, fr_after, fr_word] : compass)
+            if (n.starts_with(en) && n.size() > en.size() && n.substr(en.size()).find(' ') == std::string_view::npos) {
+                const std::string rest(n.substr(en.size()));
+                add_name(place, rest + " " + std::string(fr_after), weight * w_translation, lang_fr);
+                add_name(place, rest + "-" + std::string(fr_word), weight * w_translation, lang_fr);
+                add_name(place, std::string(fr_word) + "-" + rest, weight * w_translation, lang_fr);
+            }
     };
     if (const auto open = name.find(" ["); open != std::string_view::npos && name.back() == ']') {
         add(name.substr(0, open));

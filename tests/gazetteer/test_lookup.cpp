@@ -154,6 +154,18 @@ TEST_CASE("stable ids find their place and an unknown name gives nothing", "[gaz
     CHECK_FALSE(gz().has_prefix("qwxzyplonk"));
 }
 
+TEST_CASE("a subdivision named after a point of the compass has its French names", "[gazetteer][lookup]") {
+    for (const char* name : {"Kordofan du Nord", "Kordofan-Nord", "Nord-Kordofan", "North Kordofan"}) {
+        INFO(name);
+        const auto c = gz().lookup(name);
+        REQUIRE_FALSE(c.empty());
+        CHECK(gz().place(c.front().place).id == "iso:SD-KN");
+    }
+    const auto south = gz().lookup("Kordofan du Sud");
+    REQUIRE_FALSE(south.empty());
+    CHECK(gz().place(south.front().place).id == "iso:SD-KS");
+}
+
 TEST_CASE("a country's national capital", "[gazetteer][lookup]") {
     const auto name = [](std::string_view iso2) {
         const auto id = gz().capital_of(iso2);

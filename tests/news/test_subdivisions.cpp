@@ -31,6 +31,10 @@ TEST_CASE("a province, a state and a region no seat names are found", "[news][su
     const auto en = read("Fighting spread across North Darfur and into South Kordofan, Sudan, on Monday.");
     CHECK(place_of(en, "North Darfur").country == "SD");
     CHECK(place_of(en, "South Kordofan").kind == PlaceKind::admin1);
+    // French puts the point of the compass after the name.
+    const auto fr_kordofan = read("Les combats se sont étendus lundi au Kordofan du Sud et au Kordofan-Nord.");
+    CHECK(place_of(fr_kordofan, "Kordofan du Sud").id == "iso:SD-KS");
+    CHECK(place_of(fr_kordofan, "Kordofan-Nord").id == "iso:SD-KN");
 }
 
 TEST_CASE("second-level divisions: provinces, cercles, departments", "[news][subdivisions]") {
