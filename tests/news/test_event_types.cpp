@@ -323,6 +323,30 @@ TEST_CASE("a background event takes the date and place of its own phrase", "[new
     }
 }
 
+TEST_CASE("the day before or after the event told before", "[news][events][dates]") {
+    const auto arrest_date = [](std::string_view text) {
+        INFO(text);
+        const auto d = read(text, "2025-10-27");
+        const auto e = events_of(d, EventType::arrest);
+        REQUIRE(e.size() == 1);
+        return e[0]->when.iso;
+    };
+    // The attack was on Saturday 25 October.
+    CHECK(arrest_date("Des rebelles ont attaqué samedi une caserne à Abidjan. La veille, la police avait interpellé "
+                      "des opposants à Bouaké.") == "2025-10-24");
+    CHECK(arrest_date("Rebels attacked a barracks in Abidjan on Saturday. The day before, police had arrested "
+                      "opponents in Bouaké.") == "2025-10-24");
+    CHECK(arrest_date("Des rebelles ont attaqué samedi une caserne à Abidjan. Le lendemain, la police a interpellé "
+                      "des opposants à Bouaké.") == "2025-10-26");
+    CHECK(arrest_date("Rebels attacked a barracks in Abidjan on Saturday. Police arrested opponents in Bouaké the "
+                      "next day.") == "2025-10-26");
+    // The eve of something else is not the day before the event told before.
+    CHECK(arrest_date("Des rebelles ont attaqué samedi une caserne à Abidjan. La police a interpellé des opposants "
+                      "à Bouaké à la veille du scrutin.") == "2025-10-27");
+    CHECK(arrest_date("Rebels attacked a barracks in Abidjan on Saturday. Police arrested opponents in Bouaké the "
+                      "day before the vote.") == "2025-10-27");
+}
+
 TEST_CASE("a weekday never fixes the year: a guessed year is a warning", "[news][events][dates]") {
     auto guessed = [](const news::Document& d) {
         return std::any_of(d.warnings.begin(), d.warnings.end(),

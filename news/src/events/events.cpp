@@ -6,6 +6,8 @@
 // article link_redeployments, merge_repeats, infer_support_origins).
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <optional>
 #include <utility>
 #include <unordered_map>
@@ -913,6 +915,72 @@ void keep_strongest(std::vector<Draft>& here, std::vector<Draft>& drafts) {
         if (!dropped[i]) drafts.push_back(std::move(here[i]));
 }
 
+/// A day told from the previous event of the article, in the trigger's
+/// clause: "la veille" (-1), "l'avant-veille" (-2), "le lendemain" (+1),
+/// "the day before", "the previous day", "a day earlier" (-1), "the next
+/// day", "the following day", "a day later" (+1). Not "à la veille de
+/// l'élection" or "au lendemain du vote" (the eve or the morrow of what
+/// follows, which has a date of its own) nor "the day before the vote".
+std::optional<int> day_from_previous_event(const SentenceView& v, const Trig& tr) {
+    const Analysis& a = v.a;
+    const auto& toks = a.tokens;
+    const auto word = [&](std::size_t k) { return k < v.s.last && toks[k].is(tf_word) ? a.key(k) : std::string_view{}; };
+    // The word after k, past an apostrophe ("l'avant-veille").
+    const auto next_word = [&](std::size_t k) {
+        for (++k; k < v.s.last; ++k)
+            if (toks[k].is(tf_word)) return k;
+        return static_cast<std::size_t>(v.s.last);
+    };
+    const auto followed_by_of = [&](std::size_t k) {
+        const std::string_view w = word(k + 1);  // right after it: "la veille, des…" is no "veille des"
+        return w == "de" || w == "du" || w == "des" || w == "d";
+    };
+    // In the trigger's clause, or opening its sentence before it ("The day before, police had…").
+    for (std::size_t k = v.s.first; k < v.s.last; ++k) {
+        if (!toks[k].is(tf_word) || (v.clause_of(k) != tr.clause && k >= tr.first)) continue;
+        const std::string_view w = a.key(k);
+        if (a.french) {
+            if ((w == "veille" || w == "avant-veille" || w == "lendemain") && !followed_by_of(k) && k > v.s.first) {
+                std::size_t b = k - 1;
+                while (b > v.s.first && !toks[b].is(tf_word)) --b;
+                const std::string_view art = word(b);
+                if (art != "la" && art != "le" && art != "l") continue;
+                return w == "lendemain" ? 1 : w == "veille" ? -1 : -2;
+            }
+        } else if (w == "day") {
+            std::size_t b = k - 1, n = next_word(k);
+            while (b > v.s.first && !toks[b].is(tf_word)) --b;
+            const std::string_view before = word(b), after = word(n);
+            if (before == "previous") return -1;
+            if (before == "next" || before == "following") return 1;
+            if (before == "a" && (after == "earlier" || after == "later")) return after == "earlier" ? -1 : 1;
+            // "the day before," / "the day before." (not "the day before the vote").
+            if (before == "the" && after == "before" && (n + 1 >= v.s.last || !toks[n + 1].is(tf_word))) return -1;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The day `offset` days away from the date of the last event before, when that
+/// date is a day the text gave.
+std::optional<geo::TimeSpan> day_from(const std::vector<Draft>& before, int offset) {
+    for (auto it = before.rbegin(); it != before.rend(); ++it) {
+        if (!it->explicit_date) continue;
+        const std::string& iso = it->event.when.iso;
+        if (iso.size() != 10) return std::nullopt;  // a month, a year or a range: no day to count from
+        using namespace std::chrono;
+        int y = 0;
+        unsigned m = 0, d = 0;
+        if (std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+        const year_month_day shifted{sys_days{year{y} / month{m} / day{d}} + days{offset}};
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(shifted.year()),
+                      static_cast<unsigned>(shifted.month()), static_cast<unsigned>(shifted.day()));
+        return geo::time_span_from_iso(buf);
+    }
+    return std::nullopt;
+}
+
 /// The drafts of one story sentence: each trigger through the stages above.
 void read_sentence(SentenceView& v, const std::optional<geo::Place>& focus, std::vector<Draft>& drafts) {
     const Analysis& a = v.a;
@@ -951,6 +1019,13 @@ void read_sentence(SentenceView& v, const std::optional<geo::Place>& focus, std:
         d.explicit_date = date.best != nullptr;
         if (date.best) d.event.when = date.best->span;
         else if (ref_span) d.event.when = *ref_span;
+        // "La veille, la police avait interpellé…": the day before the event told before.
+        if (!date.same_clause)
+            if (const auto shift = day_from_previous_event(v, tr))
+                if (const auto day = day_from(drafts, *shift)) {
+                    d.event.when = *day;
+                    d.explicit_date = true;
+                }
         d.event.year_guessed = a.year_guessed && d.event.when.known() && (!date.best || date.best->relative);
         collect_actors(v, tr, d);
         if (!has_agent(v, tr, d)) continue;
