@@ -92,22 +92,4 @@ Geometry from_ogr(OGRGeometryH g, bool multi) {
     return Geometry::from_wkb(wkb);
 }
 
-std::string sql_literal(std::string_view text) {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
-}
-
-std::string sql_identifier(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 } // namespace geoevents::geo::detail

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gdal_handles.hpp"
+#include "sql_text.hpp"
 #include "geoevents/geo/geometry.hpp"
 
 namespace geoevents::geo::detail {
@@ -109,10 +110,5 @@ OgrGeometryPtr to_ogr(const Geometry& g);
 /// `g` as a Geometry, flattened to 2D. `multi` promotes single polygons and
 /// lines to their multi type. @throws IoError when it cannot be converted.
 Geometry from_ogr(OGRGeometryH g, bool multi);
-
-/// "'text'" with single quotes doubled: a SQL string literal.
-std::string sql_literal(std::string_view text);
-/// "\"name\"" with double quotes doubled: a SQL identifier.
-std::string sql_identifier(std::string_view name);
 
 } // namespace geoevents::geo::detail

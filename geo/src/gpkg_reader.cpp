@@ -19,6 +19,7 @@
 #include "gdal_module.hpp"
 #include "geoevents/geo/error.hpp"
 #include "read_checks.hpp"
+#include "sql_text.hpp"
 
 namespace geoevents::geo::detail {
 
@@ -57,15 +58,6 @@ std::string column_text(sqlite3_stmt* s, int i) {
     const auto* t = sqlite3_column_text(s, i);
     return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(s, i)))
              : std::string();
-}
-
-std::string sql_name(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string upper(std::string s) {
@@ -279,7 +271,7 @@ Layer read_table(sqlite3* db, const LayerTable& t, const std::string& source) {
     std::vector<Column> types;
     std::string select;
     {
-        auto s = prepare(db, "PRAGMA table_info(" + sql_name(t.name) + ")");
+        auto s = prepare(db, "PRAGMA table_info(" + sql_identifier(t.name) + ")");
         while (step(s.get())) {
             const std::string name = column_text(s.get(), 1);
             const std::string declared = column_text(s.get(), 2);
@@ -297,13 +289,13 @@ Layer read_table(sqlite3* db, const LayerTable& t, const std::string& source) {
                                         : *type == Column::integer ? FieldType::integer
                                         : *type == Column::real    ? FieldType::real
                                                                    : FieldType::datetime});
-            select += ", " + sql_name(name);
+            select += ", " + sql_identifier(name);
         }
     }
     if (fid.empty()) throw NotOurs{};
-    const std::string geometry = t.geometry.empty() ? std::string("NULL") : sql_name(t.geometry);
-    auto s = prepare(db, "SELECT " + sql_name(fid) + ", " + geometry + select + " FROM " + sql_name(t.name) + " ORDER BY " +
-                             sql_name(fid));
+    const std::string geometry = t.geometry.empty() ? std::string("NULL") : sql_identifier(t.geometry);
+    auto s = prepare(db, "SELECT " + sql_identifier(fid) + ", " + geometry + select + " FROM " + sql_identifier(t.name) +
+                             " ORDER BY " + sql_identifier(fid));
     while (step(s.get())) {
         const long long id = sqlite3_column_int64(s.get(), 0);
         LayerFeature f;
