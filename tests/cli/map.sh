@@ -62,6 +62,12 @@ if command -v ogrinfo >/dev/null; then
 fi
 check "a story without a border has no borders layer" '[ ! -e "$tmp/out/shp/borders.shp" ]'
 
+# A part of a country an event names is an area of its own: that side of the country.
+printf '%s\n' '{"id": "fr", "date": "2025-05-20", "text": "Des jihadistes ont attaqué lundi plusieurs villages dans l'"'"'ouest du Niger."}' | \
+  "$bin" map - -o "$tmp/p" --format csv --quiet >/dev/null 2>"$tmp/err"; rc=$?
+check "a part of a country is drawn as its own area" \
+  '[ $rc -eq 0 ] && grep -q "ne:NE#w,.*,part," "$tmp/p/csv/areas.csv" && grep -q "^\"\?\(MULTI\)\?POLYGON" "$tmp/p/csv/areas.csv"'
+
 # The intake is parse's: a plain article on standard input, the same limits and exit statuses.
 cat "$samples/barkhane/article-en.txt" | "$bin" map - -o "$tmp/out6" --quiet >/dev/null 2>"$tmp/err"; rc=$?
 check "a plain article on standard input" '[ $rc -eq 0 ] && [ -s "$tmp/out6/events.gpkg" ]'

@@ -4,6 +4,7 @@
 // The sentences are written for these tests.
 #include <tuple>
 
+#include "geoevents/geo/geometry.hpp"
 #include "news_fixture.hpp"
 
 using namespace news_test;
@@ -63,6 +64,15 @@ TEST_CASE("a part the gazetteer has no name for is of kind part", "[news][recogn
         CHECK(t->place->kind == geo::PlaceKind::part);
         CHECK(t->place->id == id);
         CHECK(geo::to_string(t->place->kind) == "part");
+        // Its outline: the country's, cut to that side of its extent, with
+        // the part's point inside it.
+        REQUIRE_FALSE(t->place->geometry.empty());
+        const auto part = geo::Geometry::from_geojson(t->place->geometry);
+        CHECK((part.type_name() == "Polygon" || part.type_name() == "MultiPolygon"));
+        CHECK(part.contains(t->place->point));
+        const geo::Bbox b = part.envelope();
+        if (id.ends_with("#e")) CHECK(b.min_lon > 18.0);  // Chad spans 13.5°E–24°E: its east half
+        if (id.ends_with("#n")) CHECK(b.min_lat > 8.0);   // Nigeria spans 4°N–14°N: its north half
     }
 }
 

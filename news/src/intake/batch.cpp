@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "geoevents/gazetteer/gazetteer.hpp"
+#include "geoevents/geo/geometry.hpp"
 
 namespace geoevents::news {
 
@@ -388,6 +389,8 @@ geo::LayerInput LayerInputBuilder::finish(std::vector<geo::Event> events, const 
     // each event, the origins it states or that the reader inferred (marked).
     in.events = std::move(events);
     in.polygon_of = [&gz](const geo::Place& p) -> std::vector<std::uint8_t> {
+        // A part of a place ("l'ouest du Niger") carries its own outline.
+        if (p.kind == geo::PlaceKind::part && !p.geometry.empty()) return geo::Geometry::from_geojson(p.geometry).wkb();
         const auto id = gz.find_id(p.id);
         if (!id) return {};
         const auto v = gz.place(*id);

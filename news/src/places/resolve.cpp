@@ -76,7 +76,12 @@ geo::Place direction_part(const gazetteer::PlaceView& v, std::uint32_t dir) {
             cut.max_lon = e.max_lon - (e.max_lon - e.min_lon) / 4;
         }
         const geo::Geometry part = shape.intersection(geo::Geometry::box(cut));
-        if (!part.empty()) p.point = part.representative_point();
+        if (!part.empty()) {
+            p.point = part.representative_point();
+            // Its outline, for the layers and the map (document contract:
+            // `geometry`); 0.01° is below what a map of a country shows.
+            p.geometry = part.simplify(0.01).geojson(4);
+        }
     } catch (const Error&) {
         // No outline (or a broken one): the place's own point stands for the part.
     }
