@@ -977,8 +977,8 @@ private:
     // ---------------------------------------------------------------- labels
     /// A story place's label on this map (docs/render.md, "Labels"): the
     /// name articles of the map's language write for it; else a country's or
-    /// a national capital's name in that language from the basemap; else a
-    /// part's direction in that language with its place's name; else `name`.
+    /// a national capital's name in that language from the basemap; else, on
+    /// a French map, a part's direction and its place's name in French; else `name`.
     /// A layer without label_fr/label_en keeps its single `label`.
     std::string place_label(const detail::StoryPlace& p) const {
         if (p.by_language)
@@ -998,39 +998,36 @@ private:
         return p.plain_name;
     }
 
-    /// A part of a place ("ne:ML#e", docs/layers.md) named in the map's
-    /// language from its direction and its place's name in that language:
-    /// "Eastern Mali" on an English map for a French article's "l'est du
-    /// Mali". French joins them with "du", "de la", "de l'" or "des", which
+    /// A part of a place ("ne:ML#e", docs/layers.md) named in French from
+    /// its direction and its place's French name, for a French map of an
+    /// English article (its English name, "Eastern Mali", is the reader's
+    /// `name`). French joins them with "du", "de la", "de l'" or "des", which
     /// depend on the place's gender and number: no data here says them, so
     /// a French map composes a part's name only when a French label of the
     /// project ends with one of them and the place's French name ("Centre
     /// du Mali", "Nord du Mali" → "Est du Mali"); nullopt when the name
     /// cannot be said rightly.
     std::optional<std::string> part_label(const detail::StoryPlace& p) const {
+        if (!m_w.fr) return std::nullopt;
         struct Direction {
-            std::string_view id, en, fr;
+            std::string_view id, fr;
         };
-        static constexpr Direction directions[] = {
-            {"n", "Northern", "Nord"},           {"s", "Southern", "Sud"},
-            {"e", "Eastern", "Est"},             {"w", "Western", "Ouest"},
-            {"ne", "North-eastern", "Nord-Est"}, {"nw", "North-western", "Nord-Ouest"},
-            {"se", "South-eastern", "Sud-Est"},  {"sw", "South-western", "Sud-Ouest"},
-            {"c", "Central", "Centre"}};
+        static constexpr Direction directions[] = {{"n", "Nord"},     {"s", "Sud"},        {"e", "Est"},
+                                                   {"w", "Ouest"},    {"ne", "Nord-Est"},  {"nw", "Nord-Ouest"},
+                                                   {"se", "Sud-Est"}, {"sw", "Sud-Ouest"}, {"c", "Centre"}};
         const auto hash = p.id.rfind('#');
         if (hash == std::string::npos) return std::nullopt;
         const std::string_view base = std::string_view(p.id).substr(0, hash), dir = std::string_view(p.id).substr(hash + 1);
         const auto d = std::find_if(std::begin(directions), std::end(directions), [&](const Direction& x) { return x.id == dir; });
         if (base.empty() || d == std::end(directions)) return std::nullopt;
-        // The place's name in the map's language: its own row's label, else
-        // the basemap's name of a country ("ne:ML").
+        // The place's French name: its own row's label, else the basemap's
+        // name of a country ("ne:ML").
         std::string base_name;
         const auto row = std::find_if(m_story.places.begin(), m_story.places.end(), [&](const auto& q) { return q.id == base; });
         if (row != m_story.places.end()) base_name = place_label(*row);
         else if (base.starts_with("ne:") && base.size() == 5)
-            if (const auto c = m_basemap.country(base.substr(3))) base_name = std::string(m_w.fr ? c->name_fr : c->name_en);
+            if (const auto c = m_basemap.country(base.substr(3))) base_name = std::string(c->name_fr);
         if (base_name.empty()) return std::nullopt;
-        if (!m_w.fr) return std::string(d->en) + " " + base_name;
         for (const auto& q : m_story.places) {
             const std::string_view l = q.label_fr;
             for (std::string_view prep : {"du ", "de la ", "de l'", "de l\u2019", "des "}) {
